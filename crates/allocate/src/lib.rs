@@ -1,0 +1,1 @@
+//! Seat allocation engine (placeholder until the engine lands).
