@@ -1,0 +1,10 @@
+DROP TABLE jobs;
+DROP TABLE audit_log;
+DROP TABLE audit_heads;
+DROP TABLE login_failures;
+DROP TABLE api_tokens;
+DROP TABLE sessions;
+DROP TABLE users;
+DROP TABLE organisations;
+DROP TABLE municipalities;
+DROP TABLE tenants;

@@ -1,0 +1,151 @@
+//! The background worker: claims due jobs from the database queue (so several server
+//! instances share the work), runs them, and records success or failure with backoff.
+//! Kinds: `email` (sent with lettre over SMTP when configured) and `nightly` (housekeeping,
+//! which re-schedules itself for the next night). Later issues add reminder kinds here.
+
+use std::time::Duration;
+
+use ankommen_db::jobs::{self, Job};
+use ankommen_db::{Who, sessions, tenants, throttle};
+use serde::Deserialize;
+
+use crate::AppState;
+
+/// SMTP settings; without them, e-mail jobs fail visibly instead of vanishing.
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct SmtpConfig {
+    pub host: String,
+    #[serde(default = "default_port")]
+    pub port: u16,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    pub from: String,
+    /// Use STARTTLS (default) or plain SMTP on a trusted relay.
+    #[serde(default = "default_true")]
+    pub starttls: bool,
+}
+
+fn default_port() -> u16 {
+    587
+}
+fn default_true() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+struct EmailPayload {
+    to: String,
+    subject: String,
+    body: String,
+}
+
+pub const NIGHTLY: &str = "nightly";
+pub const EMAIL: &str = "email";
+
+/// Runs the worker loop until the process ends.
+pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
+    let worker = format!("worker-{}", uuid::Uuid::now_v7());
+    tokio::spawn(async move {
+        if let Err(e) = schedule_nightly(&state).await {
+            tracing::warn!(error = %e, "could not schedule the nightly job");
+        }
+        loop {
+            match run_one(&state, &worker).await {
+                Ok(true) => continue,
+                Ok(false) => tokio::time::sleep(Duration::from_secs(2)).await,
+                Err(e) => {
+                    tracing::warn!(error = %e, "job worker");
+                    tokio::time::sleep(Duration::from_secs(10)).await;
+                }
+            }
+        }
+    })
+}
+
+/// Queues the nightly housekeeping for each tenant unless it is queued already.
+pub async fn schedule_nightly(state: &AppState) -> Result<(), crate::error::AppError> {
+    state
+        .db(|c| {
+            for t in tenants::all(c)? {
+                if !jobs::pending_of_kind(c, &t.id, NIGHTLY)? {
+                    jobs::enqueue(c, Who::system(&t.id), NIGHTLY, &serde_json::json!({}), Some(next_night()), 3)?;
+                }
+            }
+            Ok(())
+        })
+        .await
+}
+
+/// 01:30 UTC tomorrow (02:30/03:30 in Berlin): after midnight, before anyone works.
+fn next_night() -> time::PrimitiveDateTime {
+    let now = ankommen_db::now();
+    let tomorrow = now.date().next_day().unwrap_or(now.date());
+    time::PrimitiveDateTime::new(tomorrow, time::Time::from_hms(1, 30, 0).unwrap_or(time::Time::MIDNIGHT))
+}
+
+/// Claims and runs one job; `false` if none was due.
+pub async fn run_one(state: &AppState, worker: &str) -> Result<bool, crate::error::AppError> {
+    let w = worker.to_owned();
+    let Some(job) = state.db(move |c| jobs::claim_next(c, &w)).await? else { return Ok(false) };
+    let outcome = execute(state, &job).await;
+    let metrics = state.metrics();
+    state
+        .db(move |c| match outcome {
+            Ok(()) => {
+                metrics.jobs_done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                jobs::complete(c, &job.id)
+            }
+            Err(message) => {
+                metrics.jobs_failed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                tracing::warn!(job = %job.id, kind = %job.kind, attempt = job.attempts, "job failed");
+                jobs::fail(c, &job, &message)
+            }
+        })
+        .await?;
+    Ok(true)
+}
+
+async fn execute(state: &AppState, job: &Job) -> Result<(), String> {
+    match job.kind.as_str() {
+        EMAIL => {
+            let payload: EmailPayload = serde_json::from_str(&job.payload).map_err(|e| format!("bad payload: {e}"))?;
+            let smtp = state.config().smtp.clone().ok_or("SMTP is not configured (set [smtp] in ankommen.toml)")?;
+            tokio::task::spawn_blocking(move || send_email(&smtp, &payload)).await.map_err(|e| e.to_string())?
+        }
+        NIGHTLY => {
+            let tenant = job.tenant_id.clone();
+            state
+                .db(move |c| {
+                    let s = sessions::purge_expired(c)?;
+                    let f = throttle::purge_old(c)?;
+                    tracing::info!(sessions = s, login_failures = f, "nightly housekeeping");
+                    jobs::enqueue(c, Who::system(&tenant), NIGHTLY, &serde_json::json!({}), Some(next_night()), 3)?;
+                    Ok(())
+                })
+                .await
+                .map_err(|e| e.to_string())
+        }
+        other => Err(format!("unknown job kind '{other}'")),
+    }
+}
+
+fn send_email(smtp: &SmtpConfig, p: &EmailPayload) -> Result<(), String> {
+    use lettre::transport::smtp::authentication::Credentials;
+    use lettre::{Message, SmtpTransport, Transport};
+    let message = Message::builder()
+        .from(smtp.from.parse().map_err(|e| format!("bad sender address: {e}"))?)
+        .to(p.to.parse().map_err(|e| format!("bad recipient address: {e}"))?)
+        .subject(&p.subject)
+        .body(p.body.clone())
+        .map_err(|e| e.to_string())?;
+    let builder = if smtp.starttls {
+        SmtpTransport::starttls_relay(&smtp.host).map_err(|e| e.to_string())?
+    } else {
+        SmtpTransport::builder_dangerous(&smtp.host)
+    };
+    let mut builder = builder.port(smtp.port).timeout(Some(Duration::from_secs(20)));
+    if let (Some(u), Some(pw)) = (&smtp.username, &smtp.password) {
+        builder = builder.credentials(Credentials::new(u.clone(), pw.clone()));
+    }
+    builder.build().send(&message).map(|_| ()).map_err(|e| format!("SMTP: {e}"))
+}

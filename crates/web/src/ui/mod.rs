@@ -1,0 +1,284 @@
+//! The staff UI: server-rendered askama pages that work without JavaScript. Every page gets
+//! a [`Ctx`] (language, direction, user, navigation by role); forms post back and show
+//! messages next to the fields, in the user's language.
+
+pub mod admin_misc;
+pub mod admin_orgs;
+pub mod admin_users;
+pub mod dashboard;
+pub mod errors;
+pub mod login;
+pub mod profile;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use fluent_templates::fluent_bundle::FluentValue;
+
+use ankommen_db::users::User;
+use ankommen_domain::Role;
+use ankommen_domain::validate::FieldError;
+
+use crate::AppState;
+use crate::auth::{CurrentUser, cookie, resolve};
+use crate::error::AppError;
+use crate::i18n::Lang;
+
+pub const LANG_COOKIE: &str = "ankommen_lang";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(dashboard::show))
+        .route("/login", get(login::form).post(login::submit))
+        .route("/logout", post(login::logout))
+        .route("/language", post(profile::set_language))
+        .route("/profile", get(profile::show))
+        .route("/profile/password", post(profile::change_password))
+        .route("/admin/users", get(admin_users::list).post(admin_users::create))
+        .route("/admin/users/new", get(admin_users::new_form))
+        .route("/admin/users/{id}", get(admin_users::edit_form).post(admin_users::update))
+        .route("/admin/organisations", get(admin_orgs::list).post(admin_orgs::create))
+        .route("/admin/organisations/new", get(admin_orgs::new_form))
+        .route("/admin/organisations/{id}", get(admin_orgs::edit_form).post(admin_orgs::update))
+        .route("/admin/tokens", get(admin_misc::tokens).post(admin_misc::issue_token))
+        .route("/admin/tokens/{id}/revoke", post(admin_misc::revoke_token))
+        .route("/admin/jobs", get(admin_misc::jobs))
+        .route("/admin/jobs/{id}/retry", post(admin_misc::retry_job))
+        .route("/admin/audit", get(admin_misc::audit))
+        .route("/static/app.css", get(stylesheet))
+}
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
+        ],
+        include_str!("../../assets/app.css"),
+    )
+        .into_response()
+}
+
+/// A link in the top navigation.
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: String,
+    pub current: bool,
+}
+
+/// What every page needs: language, direction, the user, the navigation.
+pub struct Ctx {
+    pub lang: Lang,
+    pub user: Option<User>,
+    pub path: String,
+    /// A translated confirmation to show once (from `?msg=`).
+    pub notice: Option<String>,
+}
+
+impl Ctx {
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    pub fn dir(&self) -> &'static str {
+        self.lang.dir()
+    }
+
+    pub fn other_langs(&self) -> Vec<(&'static str, &'static str)> {
+        Lang::ALL.iter().filter(|l| **l != self.lang).map(|l| (l.code(), if *l == Lang::De { "Deutsch" } else { "English" })).collect()
+    }
+
+    /// `selected` when a select option is the current value.
+    pub fn sel(&self, value: &str, option: &str) -> &'static str {
+        if value == option { "selected" } else { "" }
+    }
+
+    /// Date and time in Berlin time, German-style.
+    pub fn ts(&self, t: &time::PrimitiveDateTime) -> String {
+        admin_misc::ts(t)
+    }
+
+    pub fn opt_ts(&self, t: &Option<time::PrimitiveDateTime>) -> String {
+        t.as_ref().map(admin_misc::ts).unwrap_or_else(|| "–".to_owned())
+    }
+
+    /// The label of a form field (`field-<name>` in Fluent).
+    pub fn label(&self, field: &str) -> String {
+        self.t(&format!("field-{field}"))
+    }
+
+    pub fn role_label(&self, role: &str) -> String {
+        self.t(&format!("role-{role}"))
+    }
+
+    pub fn kind_label(&self, kind: &str) -> String {
+        self.t(&format!("org-kind-{kind}"))
+    }
+
+    /// Navigation by role.
+    pub fn nav(&self) -> Vec<NavItem> {
+        let Some(user) = &self.user else { return vec![] };
+        let mut items = vec![("/", "nav-dashboard")];
+        if matches!(user.role, Role::Admin | Role::TeamLead) {
+            items.push(("/admin/users", "nav-users"));
+            items.push(("/admin/organisations", "nav-organisations"));
+            items.push(("/admin/audit", "nav-audit"));
+        }
+        if user.role == Role::Admin {
+            items.push(("/admin/tokens", "nav-tokens"));
+            items.push(("/admin/jobs", "nav-jobs"));
+        }
+        items.push(("/profile", "nav-profile"));
+        items
+            .into_iter()
+            .map(|(href, key)| NavItem {
+                href,
+                label: self.t(key),
+                current: if href == "/" { self.path == "/" } else { self.path.starts_with(href) },
+            })
+            .collect()
+    }
+
+    /// A translated message for a field error, falling back to the English text.
+    pub fn field_message(&self, e: &FieldError) -> String {
+        let key = format!("field-error-{}", e.code);
+        if !self.lang.has(&key) {
+            return e.message.clone();
+        }
+        match e.limit {
+            Some(limit) => self.lang.t_args(&key, &[("limit", FluentValue::from(limit as i64))]),
+            None => self.lang.t(&key),
+        }
+    }
+}
+
+fn query_param<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
+    parts.uri.query()?.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
+/// Negotiates the language: `?lang=` > the user's setting > the language cookie >
+/// `Accept-Language` > German.
+pub fn negotiate(parts: &Parts, user: Option<&User>) -> Lang {
+    query_param(parts, "lang")
+        .and_then(Lang::parse)
+        .or_else(|| user.and_then(|u| Lang::parse(&u.locale)))
+        .or_else(|| cookie(parts, LANG_COOKIE).and_then(Lang::parse))
+        .or_else(|| parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::from_accept_language))
+        .unwrap_or(Lang::De)
+}
+
+fn ctx_from(parts: &Parts, user: Option<User>) -> Ctx {
+    let lang = negotiate(parts, user.as_ref());
+    let notice = query_param(parts, "msg")
+        .filter(|m| m.len() < 40 && m.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        .map(|m| lang.t(&format!("notice-{m}")));
+    Ctx { lang, user, path: parts.uri.path().to_owned(), notice }
+}
+
+/// Page context for pages that anyone may see (login, errors).
+pub struct PublicPage(pub Ctx, pub Option<CurrentUser>);
+
+impl FromRequestParts<AppState> for PublicPage {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let me = resolve(parts, state).await.ok().flatten();
+        Ok(PublicPage(ctx_from(parts, me.as_ref().map(|m| m.user.clone())), me))
+    }
+}
+
+/// Page context for staff pages; redirects to the login page when nobody is logged in.
+pub struct Page {
+    pub ctx: Ctx,
+    pub me: CurrentUser,
+}
+
+impl FromRequestParts<AppState> for Page {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        match resolve(parts, state).await {
+            Ok(Some(me)) => Ok(Page { ctx: ctx_from(parts, Some(me.user.clone())), me }),
+            Ok(None) | Err(AppError::Unauthorized(_)) => {
+                let next = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+                let target = format!("/login?next={}", encode(next));
+                Err(Redirect::to(&target).into_response())
+            }
+            Err(e) => Err(errors::page(&ctx_from(parts, None), e)),
+        }
+    }
+}
+
+/// Minimal percent-encoding for a path in a query value.
+pub fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Renders a template into a response.
+pub fn render<T: Template>(t: &T) -> Response {
+    match t.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template");
+            (StatusCode::INTERNAL_SERVER_ERROR, "template error").into_response()
+        }
+    }
+}
+
+/// Renders with a status (422 for a form with errors).
+pub fn render_status<T: Template>(status: StatusCode, t: &T) -> Response {
+    let mut r = render(t);
+    if r.status() == StatusCode::OK {
+        *r.status_mut() = status;
+    }
+    r
+}
+
+/// Errors of a form, translated, by field.
+#[derive(Default)]
+pub struct FormErrors(pub Vec<(String, String)>);
+
+impl FormErrors {
+    pub fn from_fields(ctx: &Ctx, errs: &[FieldError]) -> Self {
+        Self(errs.iter().map(|e| (e.field.to_owned(), ctx.field_message(e))).collect())
+    }
+
+    pub fn general(message: String) -> Self {
+        Self(vec![(String::new(), message)])
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, m)| m.as_str())
+    }
+
+    pub fn any(&self) -> bool {
+        !self.0.is_empty()
+    }
+
+    /// Errors not tied to a shown field.
+    pub fn general_messages(&self, shown: &[&str]) -> Vec<&str> {
+        self.0.iter().filter(|(f, _)| !shown.contains(&f.as_str())).map(|(_, m)| m.as_str()).collect()
+    }
+}
+
+/// Turns an error of a form submission into form errors, or an error page for anything else.
+pub fn form_errors(ctx: &Ctx, e: AppError) -> Result<FormErrors, Response> {
+    match e {
+        AppError::Validation(errs) => Ok(FormErrors::from_fields(ctx, &errs)),
+        AppError::Conflict(msg) => Ok(FormErrors::general(format!("{} {}", ctx.t("error-conflict"), msg))),
+        other => Err(errors::page(ctx, other)),
+    }
+}
