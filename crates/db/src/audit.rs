@@ -171,9 +171,15 @@ pub fn append(conn: &mut Db, who: Who<'_>, entry: Entry<'_>) -> DbResult<i64> {
         hash: String::new(),
     };
     row.hash = row.computed_hash();
-    diesel::insert_into(audit_log::table).values(&row).execute(conn)?;
+    diesel::insert_into(audit_log::table)
+        .values(&row)
+        .execute(conn)?;
     diesel::update(audit_heads::table.find(who.tenant_id))
-        .set((audit_heads::seq.eq(row.seq), audit_heads::hash.eq(&row.hash), audit_heads::updated_at.eq(row.at)))
+        .set((
+            audit_heads::seq.eq(row.seq),
+            audit_heads::hash.eq(&row.hash),
+            audit_heads::updated_at.eq(row.at),
+        ))
         .execute(conn)?;
     Ok(row.seq)
 }
@@ -191,14 +197,23 @@ pub fn recent(
     before_seq: Option<i64>,
     entity_id: Option<&str>,
 ) -> DbResult<Vec<AuditRow>> {
-    let mut q = audit_log::table.filter(audit_log::tenant_id.eq(tenant_id)).into_boxed();
+    let mut q = audit_log::table
+        .filter(audit_log::tenant_id.eq(tenant_id))
+        .into_boxed();
     if let Some(before) = before_seq {
         q = q.filter(audit_log::seq.lt(before));
     }
     if let Some(id) = entity_id {
-        q = q.filter(audit_log::entity_id.eq(id).or(audit_log::actor_user_id.eq(id)));
+        q = q.filter(
+            audit_log::entity_id
+                .eq(id)
+                .or(audit_log::actor_user_id.eq(id)),
+        );
     }
-    Ok(q.order(audit_log::seq.desc()).limit(limit.clamp(1, 500)).select(AuditRow::as_select()).load(conn)?)
+    Ok(q.order(audit_log::seq.desc())
+        .limit(limit.clamp(1, 500))
+        .select(AuditRow::as_select())
+        .load(conn)?)
 }
 
 /// Result of walking one tenant's chain.
@@ -222,10 +237,18 @@ pub fn verify(conn: &mut Db) -> DbResult<Vec<Verification>> {
         .select((audit_heads::tenant_id, audit_heads::seq, audit_heads::hash))
         .order(audit_heads::tenant_id)
         .load(conn)?;
-    heads.into_iter().map(|(tenant, seq, hash)| verify_tenant(conn, &tenant, seq, &hash)).collect()
+    heads
+        .into_iter()
+        .map(|(tenant, seq, hash)| verify_tenant(conn, &tenant, seq, &hash))
+        .collect()
 }
 
-fn verify_tenant(conn: &mut Db, tenant_id: &str, head_seq: i64, head_hash: &str) -> DbResult<Verification> {
+fn verify_tenant(
+    conn: &mut Db,
+    tenant_id: &str,
+    head_seq: i64,
+    head_hash: &str,
+) -> DbResult<Verification> {
     const PAGE: i64 = 2_000;
     let mut expected_seq = 1i64;
     let mut prev = GENESIS.to_owned();
@@ -241,16 +264,29 @@ fn verify_tenant(conn: &mut Db, tenant_id: &str, head_seq: i64, head_hash: &str)
         let n = page.len() as i64;
         for row in page {
             let result = if row.seq != expected_seq {
-                broken(expected_seq, format!("entry {expected_seq} is missing (next present is {})", row.seq))
+                broken(
+                    expected_seq,
+                    format!(
+                        "entry {expected_seq} is missing (next present is {})",
+                        row.seq
+                    ),
+                )
             } else if row.prev_hash != prev {
                 broken(row.seq, "its link to the previous entry does not match (an entry before it was changed or removed)".into())
             } else if row.computed_hash() != row.hash {
-                broken(row.seq, "its content does not match its hash (the entry was altered)".into())
+                broken(
+                    row.seq,
+                    "its content does not match its hash (the entry was altered)".into(),
+                )
             } else {
                 None
             };
             if result.is_some() {
-                return Ok(Verification { tenant_id: tenant_id.to_owned(), entries: expected_seq - 1, broken: result });
+                return Ok(Verification {
+                    tenant_id: tenant_id.to_owned(),
+                    entries: expected_seq - 1,
+                    broken: result,
+                });
             }
             prev = row.hash;
             expected_seq += 1;
@@ -261,11 +297,23 @@ fn verify_tenant(conn: &mut Db, tenant_id: &str, head_seq: i64, head_hash: &str)
     }
     let entries = expected_seq - 1;
     let tail = if entries != head_seq {
-        broken(entries + 1, format!("the chain ends at entry {entries}, but {head_seq} entries were written (entries at the end were removed)"))
+        broken(
+            entries + 1,
+            format!(
+                "the chain ends at entry {entries}, but {head_seq} entries were written (entries at the end were removed)"
+            ),
+        )
     } else if prev != head_hash {
-        broken(entries, "the last entry does not match the recorded chain head".into())
+        broken(
+            entries,
+            "the last entry does not match the recorded chain head".into(),
+        )
     } else {
         None
     };
-    Ok(Verification { tenant_id: tenant_id.to_owned(), entries, broken: tail })
+    Ok(Verification {
+        tenant_id: tenant_id.to_owned(),
+        entries,
+        broken: tail,
+    })
 }

@@ -40,14 +40,25 @@ pub struct DbUrl {
 impl DbUrl {
     pub fn parse(url: &str) -> Result<Self, DbError> {
         let url = url.trim();
-        if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        if let Some(path) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
             if path.is_empty() {
-                return Err(DbError::Unavailable("sqlite URL without a file path (sqlite://ankommen.db)".into()));
+                return Err(DbError::Unavailable(
+                    "sqlite URL without a file path (sqlite://ankommen.db)".into(),
+                ));
             }
-            return Ok(Self { backend: Backend::Sqlite, target: path.to_owned() });
+            return Ok(Self {
+                backend: Backend::Sqlite,
+                target: path.to_owned(),
+            });
         }
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Ok(Self { backend: Backend::Postgres, target: url.to_owned() });
+            return Ok(Self {
+                backend: Backend::Postgres,
+                target: url.to_owned(),
+            });
         }
         Err(DbError::Unavailable(format!(
             "unsupported database URL '{}': use sqlite://FILE or postgres://USER@HOST/DB",
@@ -69,10 +80,12 @@ impl DbUrl {
 
     /// Opens one connection, with our SQLite settings applied.
     pub fn connect(&self) -> DbResult<Db> {
-        let unavailable = |e: ConnectionError| DbError::Unavailable(format!("{}: {e}", self.masked()));
+        let unavailable =
+            |e: ConnectionError| DbError::Unavailable(format!("{}: {e}", self.masked()));
         match self.backend {
             Backend::Sqlite => {
-                let mut conn = diesel::SqliteConnection::establish(&self.target).map_err(unavailable)?;
+                let mut conn =
+                    diesel::SqliteConnection::establish(&self.target).map_err(unavailable)?;
                 // WAL lets readers run beside the writer; busy_timeout makes writers queue
                 // instead of failing; NORMAL is durable with WAL except on power loss.
                 conn.batch_execute(
@@ -82,7 +95,9 @@ impl DbUrl {
                 .map_err(|e| DbError::Unavailable(format!("{}: {e}", self.masked())))?;
                 Ok(Db::Sqlite(conn))
             }
-            Backend::Postgres => Ok(Db::Pg(diesel::PgConnection::establish(&self.target).map_err(unavailable)?)),
+            Backend::Postgres => Ok(Db::Pg(
+                diesel::PgConnection::establish(&self.target).map_err(unavailable)?,
+            )),
         }
     }
 }
@@ -95,12 +110,21 @@ impl fmt::Debug for DbUrl {
 
 /// Replaces the password in `scheme://user:password@host` with `***`.
 pub fn mask_password(url: &str) -> String {
-    let Some(scheme_end) = url.find("://") else { return url.to_owned() };
+    let Some(scheme_end) = url.find("://") else {
+        return url.to_owned();
+    };
     let rest = &url[scheme_end + 3..];
-    let Some(at) = rest.find('@') else { return url.to_owned() };
+    let Some(at) = rest.find('@') else {
+        return url.to_owned();
+    };
     let userinfo = &rest[..at];
     match userinfo.find(':') {
-        Some(colon) => format!("{}://{}:***{}", &url[..scheme_end], &userinfo[..colon], &rest[at..]),
+        Some(colon) => format!(
+            "{}://{}:***{}",
+            &url[..scheme_end],
+            &userinfo[..colon],
+            &rest[at..]
+        ),
         None => url.to_owned(),
     }
 }
@@ -180,8 +204,12 @@ pub fn ping(conn: &mut Db) -> DbResult<()> {
 /// Applies the embedded migrations of the connection's backend.
 pub fn run_migrations(conn: &mut Db) -> DbResult<Vec<String>> {
     let applied = match conn {
-        Db::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.iter().map(|m| m.to_string()).collect()),
-        Db::Pg(c) => c.run_pending_migrations(PG_MIGRATIONS).map(|v| v.iter().map(|m| m.to_string()).collect()),
+        Db::Sqlite(c) => c
+            .run_pending_migrations(SQLITE_MIGRATIONS)
+            .map(|v| v.iter().map(|m| m.to_string()).collect()),
+        Db::Pg(c) => c
+            .run_pending_migrations(PG_MIGRATIONS)
+            .map(|v| v.iter().map(|m| m.to_string()).collect()),
     };
     applied.map_err(|e| DbError::Other(format!("migration failed: {e}")))
 }
@@ -192,12 +220,24 @@ mod tests {
 
     #[test]
     fn urls() {
-        assert_eq!(DbUrl::parse("sqlite://a.db").unwrap().backend(), Backend::Sqlite);
-        assert_eq!(DbUrl::parse("postgresql://u@h/d").unwrap().backend(), Backend::Postgres);
+        assert_eq!(
+            DbUrl::parse("sqlite://a.db").unwrap().backend(),
+            Backend::Sqlite
+        );
+        assert_eq!(
+            DbUrl::parse("postgresql://u@h/d").unwrap().backend(),
+            Backend::Postgres
+        );
         assert!(DbUrl::parse("mysql://u@h/d").is_err());
         assert!(DbUrl::parse("sqlite://").is_err());
-        assert_eq!(mask_password("postgres://anna:geheim@db:5432/x"), "postgres://anna:***@db:5432/x");
-        assert_eq!(mask_password("postgres://anna@db/x"), "postgres://anna@db/x");
+        assert_eq!(
+            mask_password("postgres://anna:geheim@db:5432/x"),
+            "postgres://anna:***@db:5432/x"
+        );
+        assert_eq!(
+            mask_password("postgres://anna@db/x"),
+            "postgres://anna@db/x"
+        );
         let err = DbUrl::parse("mysql://u:pw@h/d").unwrap_err().to_string();
         assert!(err.contains("u:***@h") && !err.contains("pw"), "{err}");
     }

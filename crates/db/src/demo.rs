@@ -103,13 +103,23 @@ pub fn is_empty(conn: &mut Db) -> DbResult<bool> {
 
 /// Seeds the demo county. `password_hash_for(role)` gives each demo user's argon2id hash.
 /// Returns the tenant id and the user names created.
-pub fn seed(conn: &mut Db, mut password_hash_for: impl FnMut(Role) -> DbResult<String>) -> DbResult<(String, Vec<String>)> {
+pub fn seed(
+    conn: &mut Db,
+    mut password_hash_for: impl FnMut(Role) -> DbResult<String>,
+) -> DbResult<(String, Vec<String>)> {
     let tenant = tenants::create(conn, TENANT_NAME, TENANT_SLUG)?;
     let who = Who::system(&tenant.id);
     let mut towns = std::collections::HashMap::new();
     write_tx(conn, &tenant.id, |c| {
         for (name, kind, sg, postcode, lat, lon) in MUNICIPALITIES {
-            let m = NewMunicipality { name, kind, samtgemeinde: sg, postcode, latitude: lat, longitude: lon };
+            let m = NewMunicipality {
+                name,
+                kind,
+                samtgemeinde: sg,
+                postcode,
+                latitude: lat,
+                longitude: lon,
+            };
             towns.insert(name, municipalities::create(c, who, &m)?);
         }
         Ok(())

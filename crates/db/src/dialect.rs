@@ -9,7 +9,8 @@ use crate::{Db, DbResult};
 
 /// Timestamp text used in the audit hash and in messages: `2026-11-23T10:00:00.123456Z`.
 pub fn format_ts(ts: PrimitiveDateTime) -> String {
-    let fmt = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z");
+    let fmt =
+        format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z");
     ts.format(&fmt).unwrap_or_default()
 }
 
@@ -23,13 +24,18 @@ pub fn backup_into(conn: &mut Db, target: &str) -> DbResult<()> {
             Ok(())
         }
         Db::Pg(_) => Err(crate::DbError::Other(
-            "backup of PostgreSQL is done with pg_dump or base backups (see docs/operations.md)".into(),
+            "backup of PostgreSQL is done with pg_dump or base backups (see docs/operations.md)"
+                .into(),
         )),
     }
 }
 
 /// Lower-cases a text column for case-insensitive search on both backends.
 pub fn like_pattern(needle: &str) -> String {
-    let escaped = needle.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = needle
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     format!("%{escaped}%")
 }

@@ -30,7 +30,11 @@ impl From<diesel::result::Error> for DbError {
                 DbError::Conflict(format!("already exists ({})", info.message()))
             }
             Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
-                DbError::Invalid(FieldError::new("reference", "reference_missing", "refers to a record that does not exist"))
+                DbError::Invalid(FieldError::new(
+                    "reference",
+                    "reference_missing",
+                    "refers to a record that does not exist",
+                ))
             }
             other => DbError::Other(other.to_string()),
         }

@@ -88,9 +88,13 @@ pub fn pending_of_kind(conn: &mut Db, tenant_id: &str, kind: &str) -> DbResult<b
 pub fn claim_next(conn: &mut Db, worker: &str) -> DbResult<Option<Job>> {
     let t = now();
     // Release jobs of workers that died.
-    diesel::update(j::table.filter(j::status.eq(RUNNING)).filter(j::locked_at.lt(t - LOCK_TIMEOUT)))
-        .set((j::status.eq(QUEUED), j::locked_by.eq(None::<String>)))
-        .execute(conn)?;
+    diesel::update(
+        j::table
+            .filter(j::status.eq(RUNNING))
+            .filter(j::locked_at.lt(t - LOCK_TIMEOUT)),
+    )
+    .set((j::status.eq(QUEUED), j::locked_by.eq(None::<String>)))
+    .execute(conn)?;
     for _ in 0..3 {
         let candidate: Option<(String, i32)> = j::table
             .filter(j::status.eq(QUEUED))
@@ -99,19 +103,28 @@ pub fn claim_next(conn: &mut Db, worker: &str) -> DbResult<Option<Job>> {
             .select((j::id, j::version))
             .first(conn)
             .optional()?;
-        let Some((id, version)) = candidate else { return Ok(None) };
-        let won = diesel::update(j::table.filter(j::id.eq(&id)).filter(j::status.eq(QUEUED)).filter(j::version.eq(version)))
-            .set((
-                j::status.eq(RUNNING),
-                j::locked_by.eq(worker),
-                j::locked_at.eq(t),
-                j::attempts.eq(j::attempts + 1),
-                j::updated_at.eq(t),
-                j::version.eq(version + 1),
-            ))
-            .execute(conn)?;
+        let Some((id, version)) = candidate else {
+            return Ok(None);
+        };
+        let won = diesel::update(
+            j::table
+                .filter(j::id.eq(&id))
+                .filter(j::status.eq(QUEUED))
+                .filter(j::version.eq(version)),
+        )
+        .set((
+            j::status.eq(RUNNING),
+            j::locked_by.eq(worker),
+            j::locked_at.eq(t),
+            j::attempts.eq(j::attempts + 1),
+            j::updated_at.eq(t),
+            j::version.eq(version + 1),
+        ))
+        .execute(conn)?;
         if won == 1 {
-            return Ok(Some(j::table.find(&id).select(Job::as_select()).first(conn)?));
+            return Ok(Some(
+                j::table.find(&id).select(Job::as_select()).first(conn)?,
+            ));
         }
     }
     Ok(None)
@@ -120,7 +133,13 @@ pub fn claim_next(conn: &mut Db, worker: &str) -> DbResult<Option<Job>> {
 pub fn complete(conn: &mut Db, id: &str) -> DbResult<()> {
     let t = now();
     diesel::update(j::table.find(id))
-        .set((j::status.eq(DONE), j::finished_at.eq(t), j::updated_at.eq(t), j::locked_by.eq(None::<String>), j::version.eq(j::version + 1)))
+        .set((
+            j::status.eq(DONE),
+            j::finished_at.eq(t),
+            j::updated_at.eq(t),
+            j::locked_by.eq(None::<String>),
+            j::version.eq(j::version + 1),
+        ))
         .execute(conn)?;
     Ok(())
 }
@@ -141,7 +160,11 @@ pub fn fail(conn: &mut Db, job: &Job, error: &str) -> DbResult<()> {
         .set((
             j::status.eq(status),
             j::last_error.eq(error),
-            j::run_at.eq(if final_failure { job.run_at } else { t + backoff(job.attempts) }),
+            j::run_at.eq(if final_failure {
+                job.run_at
+            } else {
+                t + backoff(job.attempts)
+            }),
             j::finished_at.eq(if final_failure { Some(t) } else { None }),
             j::locked_by.eq(None::<String>),
             j::updated_at.eq(t),
@@ -151,29 +174,58 @@ pub fn fail(conn: &mut Db, job: &Job, error: &str) -> DbResult<()> {
     Ok(())
 }
 
-pub fn list(conn: &mut Db, tenant_id: &str, status: Option<&str>, limit: i64) -> DbResult<Vec<Job>> {
+pub fn list(
+    conn: &mut Db,
+    tenant_id: &str,
+    status: Option<&str>,
+    limit: i64,
+) -> DbResult<Vec<Job>> {
     let mut q = j::table.filter(j::tenant_id.eq(tenant_id)).into_boxed();
     if let Some(s) = status {
         q = q.filter(j::status.eq(s.to_owned()));
     }
-    Ok(q.order(j::created_at.desc()).limit(limit.clamp(1, 500)).select(Job::as_select()).load(conn)?)
+    Ok(q.order(j::created_at.desc())
+        .limit(limit.clamp(1, 500))
+        .select(Job::as_select())
+        .load(conn)?)
 }
 
 pub fn count_failed(conn: &mut Db, tenant_id: &str) -> DbResult<i64> {
-    Ok(j::table.filter(j::tenant_id.eq(tenant_id)).filter(j::status.eq(FAILED)).count().get_result(conn)?)
+    Ok(j::table
+        .filter(j::tenant_id.eq(tenant_id))
+        .filter(j::status.eq(FAILED))
+        .count()
+        .get_result(conn)?)
 }
 
 /// An administrator sends a failed job round again.
 pub fn retry(conn: &mut Db, who: Who<'_>, id: &str) -> DbResult<()> {
     crate::write_tx(conn, who.tenant_id, |c| {
         let t = now();
-        let n = diesel::update(j::table.filter(j::id.eq(id)).filter(j::tenant_id.eq(who.tenant_id)).filter(j::status.eq(FAILED)))
-            .set((j::status.eq(QUEUED), j::attempts.eq(0), j::run_at.eq(t), j::finished_at.eq(None::<PrimitiveDateTime>), j::updated_at.eq(t), j::updated_by.eq(who.user_id), j::version.eq(j::version + 1)))
-            .execute(c)?;
+        let n = diesel::update(
+            j::table
+                .filter(j::id.eq(id))
+                .filter(j::tenant_id.eq(who.tenant_id))
+                .filter(j::status.eq(FAILED)),
+        )
+        .set((
+            j::status.eq(QUEUED),
+            j::attempts.eq(0),
+            j::run_at.eq(t),
+            j::finished_at.eq(None::<PrimitiveDateTime>),
+            j::updated_at.eq(t),
+            j::updated_by.eq(who.user_id),
+            j::version.eq(j::version + 1),
+        ))
+        .execute(c)?;
         if n == 0 {
             return Err(DbError::NotFound);
         }
-        crate::audit::append(c, who, crate::audit::Entry::new("job.retry", "job", Some(id)))?;
+        crate::audit::append(
+            c,
+            who,
+            crate::audit::Entry::new("job.retry", "job", Some(id)),
+        )?;
         Ok(())
     })
 }

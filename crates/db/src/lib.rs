@@ -35,7 +35,11 @@ pub struct Who<'a> {
 
 impl<'a> Who<'a> {
     pub fn system(tenant_id: &'a str) -> Self {
-        Self { tenant_id, user_id: None, request_id: None }
+        Self {
+            tenant_id,
+            user_id: None,
+            request_id: None,
+        }
     }
 }
 
@@ -52,7 +56,11 @@ pub fn now() -> PrimitiveDateTime {
 /// that takes the write lock at the start (so `busy_timeout` applies instead of a failed
 /// lock upgrade later), on PostgreSQL it row-locks the head so audit entries are chained
 /// one after another even with several server instances.
-pub fn write_tx<T>(conn: &mut Db, tenant_id: &str, f: impl FnOnce(&mut Db) -> DbResult<T>) -> DbResult<T> {
+pub fn write_tx<T>(
+    conn: &mut Db,
+    tenant_id: &str,
+    f: impl FnOnce(&mut Db) -> DbResult<T>,
+) -> DbResult<T> {
     conn.transaction(|c| {
         audit::lock_head(c, tenant_id)?;
         f(c)
@@ -75,7 +83,10 @@ pub(crate) fn check_versioned_update(
                 Some(user_id) => users::display_name_of(conn, &user_id).unwrap_or(user_id),
                 None => "the system".to_owned(),
             };
-            Err(DbError::Stale { by, at: dialect::format_ts(at) })
+            Err(DbError::Stale {
+                by,
+                at: dialect::format_ts(at),
+            })
         }
         Err(diesel::result::Error::NotFound) => Err(DbError::NotFound),
         Err(e) => Err(e.into()),

@@ -1,8 +1,8 @@
 //! Organisations of the network. Every change is audited in the same transaction.
 
+use ankommen_domain::OrgKind;
 use ankommen_domain::ids::OrgId;
 use ankommen_domain::validate::FieldError;
-use ankommen_domain::OrgKind;
 use diesel::prelude::*;
 use serde::Serialize;
 use time::PrimitiveDateTime;
@@ -47,7 +47,11 @@ pub struct OrgInput {
 }
 
 pub fn list(conn: &mut Db, tenant_id: &str) -> DbResult<Vec<Organisation>> {
-    Ok(o::table.filter(o::tenant_id.eq(tenant_id)).order(o::name).select(Organisation::as_select()).load(conn)?)
+    Ok(o::table
+        .filter(o::tenant_id.eq(tenant_id))
+        .order(o::name)
+        .select(Organisation::as_select())
+        .load(conn)?)
 }
 
 pub fn get(conn: &mut Db, tenant_id: &str, id: &str) -> DbResult<Organisation> {
@@ -67,12 +71,23 @@ pub fn by_name(conn: &mut Db, tenant_id: &str, name: &str) -> DbResult<Option<Or
         .optional()?)
 }
 
-fn check_refs(conn: &mut Db, tenant_id: &str, input: &OrgInput, self_id: Option<&str>) -> DbResult<()> {
+fn check_refs(
+    conn: &mut Db,
+    tenant_id: &str,
+    input: &OrgInput,
+    self_id: Option<&str>,
+) -> DbResult<()> {
     if let Some(parent) = &input.parent_id {
         if Some(parent.as_str()) == self_id {
-            return Err(FieldError::new("parent_id", "own_parent", "an organisation cannot be its own parent").into());
+            return Err(FieldError::new(
+                "parent_id",
+                "own_parent",
+                "an organisation cannot be its own parent",
+            )
+            .into());
         }
-        get(conn, tenant_id, parent).map_err(|_| FieldError::new("parent_id", "no_such_org", "no such organisation"))?;
+        get(conn, tenant_id, parent)
+            .map_err(|_| FieldError::new("parent_id", "no_such_org", "no such organisation"))?;
     }
     if let Some(m) = &input.municipality_id {
         let found: i64 = crate::schema::municipalities::table
@@ -81,7 +96,12 @@ fn check_refs(conn: &mut Db, tenant_id: &str, input: &OrgInput, self_id: Option<
             .count()
             .get_result(conn)?;
         if found == 0 {
-            return Err(FieldError::new("municipality_id", "no_such_municipality", "no such municipality").into());
+            return Err(FieldError::new(
+                "municipality_id",
+                "no_such_municipality",
+                "no such municipality",
+            )
+            .into());
         }
     }
     Ok(())
@@ -89,7 +109,11 @@ fn check_refs(conn: &mut Db, tenant_id: &str, input: &OrgInput, self_id: Option<
 
 fn name_taken(e: DbError) -> DbError {
     match e {
-        DbError::Conflict(_) => DbError::Invalid(FieldError::new("name", "name_taken", "an organisation with this name exists already")),
+        DbError::Conflict(_) => DbError::Invalid(FieldError::new(
+            "name",
+            "name_taken",
+            "an organisation with this name exists already",
+        )),
         other => other,
     }
 }
@@ -118,7 +142,11 @@ pub fn create(conn: &mut Db, who: Who<'_>, input: &OrgInput) -> DbResult<Organis
             ))
             .execute(c)
             .map_err(|e| name_taken(e.into()))?;
-        audit::append(c, who, Entry::new("organisation.create", "organisation", Some(&id)))?;
+        audit::append(
+            c,
+            who,
+            Entry::new("organisation.create", "organisation", Some(&id)),
+        )?;
         get(c, who.tenant_id, &id)
     })
 }
@@ -135,30 +163,39 @@ pub fn update(
     write_tx(conn, who.tenant_id, |c| {
         let before = get(c, who.tenant_id, id)?;
         check_refs(c, who.tenant_id, input, Some(id))?;
-        let changed = diesel::update(o::table.filter(o::id.eq(id)).filter(o::tenant_id.eq(who.tenant_id)).filter(o::version.eq(version)))
-            .set((
-                o::name.eq(&input.name),
-                o::kind.eq(input.kind.as_str()),
-                o::parent_id.eq(&input.parent_id),
-                o::municipality_id.eq(&input.municipality_id),
-                o::email.eq(&input.email),
-                o::phone.eq(&input.phone),
-                o::disabled.eq(disabled),
-                o::updated_at.eq(now()),
-                o::updated_by.eq(who.user_id),
-                o::version.eq(version + 1),
-            ))
-            .execute(c)
-            .map_err(|e| name_taken(e.into()))?;
+        let changed = diesel::update(
+            o::table
+                .filter(o::id.eq(id))
+                .filter(o::tenant_id.eq(who.tenant_id))
+                .filter(o::version.eq(version)),
+        )
+        .set((
+            o::name.eq(&input.name),
+            o::kind.eq(input.kind.as_str()),
+            o::parent_id.eq(&input.parent_id),
+            o::municipality_id.eq(&input.municipality_id),
+            o::email.eq(&input.email),
+            o::phone.eq(&input.phone),
+            o::disabled.eq(disabled),
+            o::updated_at.eq(now()),
+            o::updated_by.eq(who.user_id),
+            o::version.eq(version + 1),
+        ))
+        .execute(c)
+        .map_err(|e| name_taken(e.into()))?;
         check_versioned_update(c, changed, |c| {
-            o::table.find(id).select((o::updated_by, o::updated_at)).first(c)
+            o::table
+                .find(id)
+                .select((o::updated_by, o::updated_at))
+                .first(c)
         })?;
         let after = get(c, who.tenant_id, id)?;
         let fields = changed_fields(&before, &after);
         audit::append(
             c,
             who,
-            Entry::new("organisation.update", "organisation", Some(id)).detail(serde_json::json!({ "fields": fields })),
+            Entry::new("organisation.update", "organisation", Some(id))
+                .detail(serde_json::json!({ "fields": fields })),
         )?;
         Ok(after)
     })

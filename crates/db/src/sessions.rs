@@ -34,7 +34,9 @@ pub fn lookup(conn: &mut Db, token_hash: &str) -> DbResult<Option<users::User>> 
         .select((s::tenant_id, s::user_id, s::last_seen_at, s::expires_at))
         .first(conn)
         .optional()?;
-    let Some((tenant_id, user_id, last_seen, expires)) = row else { return Ok(None) };
+    let Some((tenant_id, user_id, last_seen, expires)) = row else {
+        return Ok(None);
+    };
     let t = now();
     if expires <= t {
         delete(conn, token_hash)?;

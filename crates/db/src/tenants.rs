@@ -32,14 +32,25 @@ pub fn create(conn: &mut Db, name: &str, slug: &str) -> DbResult<Tenant> {
             .execute(c)?;
         audit::create_head(c, &id)
     })?;
-    Ok(Tenant { id, name: name.to_owned(), slug: slug.to_owned() })
+    Ok(Tenant {
+        id,
+        name: name.to_owned(),
+        slug: slug.to_owned(),
+    })
 }
 
 pub fn all(conn: &mut Db) -> DbResult<Vec<Tenant>> {
-    Ok(tenants::table.order(tenants::name).select(Tenant::as_select()).load(conn)?)
+    Ok(tenants::table
+        .order(tenants::name)
+        .select(Tenant::as_select())
+        .load(conn)?)
 }
 
 /// The only tenant, or the first by name when there are several (single-county installations).
 pub fn default_tenant(conn: &mut Db) -> DbResult<Option<Tenant>> {
-    Ok(tenants::table.order(tenants::created_at).select(Tenant::as_select()).first(conn).optional()?)
+    Ok(tenants::table
+        .order(tenants::created_at)
+        .select(Tenant::as_select())
+        .first(conn)
+        .optional()?)
 }

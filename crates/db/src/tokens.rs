@@ -57,17 +57,30 @@ pub fn issue(
                 t::version.eq(1),
             ))
             .execute(c)?;
-        audit::append(c, who, Entry::new("api_token.issue", "api_token", Some(&id)).detail(serde_json::json!({ "user_id": user_id })))?;
+        audit::append(
+            c,
+            who,
+            Entry::new("api_token.issue", "api_token", Some(&id))
+                .detail(serde_json::json!({ "user_id": user_id })),
+        )?;
         get(c, who.tenant_id, &id)
     })
 }
 
 pub fn get(conn: &mut Db, tenant_id: &str, id: &str) -> DbResult<ApiToken> {
-    Ok(t::table.filter(t::tenant_id.eq(tenant_id)).filter(t::id.eq(id)).select(ApiToken::as_select()).first(conn)?)
+    Ok(t::table
+        .filter(t::tenant_id.eq(tenant_id))
+        .filter(t::id.eq(id))
+        .select(ApiToken::as_select())
+        .first(conn)?)
 }
 
 pub fn list(conn: &mut Db, tenant_id: &str) -> DbResult<Vec<ApiToken>> {
-    Ok(t::table.filter(t::tenant_id.eq(tenant_id)).order(t::created_at.desc()).select(ApiToken::as_select()).load(conn)?)
+    Ok(t::table
+        .filter(t::tenant_id.eq(tenant_id))
+        .order(t::created_at.desc())
+        .select(ApiToken::as_select())
+        .load(conn)?)
 }
 
 pub fn revoke(conn: &mut Db, who: Who<'_>, id: &str) -> DbResult<ApiToken> {
@@ -78,22 +91,45 @@ pub fn revoke(conn: &mut Db, who: Who<'_>, id: &str) -> DbResult<ApiToken> {
         }
         let at = now();
         diesel::update(t::table.find(id))
-            .set((t::revoked_at.eq(at), t::revoked_by.eq(who.user_id), t::updated_at.eq(at), t::version.eq(t::version + 1)))
+            .set((
+                t::revoked_at.eq(at),
+                t::revoked_by.eq(who.user_id),
+                t::updated_at.eq(at),
+                t::version.eq(t::version + 1),
+            ))
             .execute(c)?;
-        audit::append(c, who, Entry::new("api_token.revoke", "api_token", Some(id)))?;
+        audit::append(
+            c,
+            who,
+            Entry::new("api_token.revoke", "api_token", Some(id)),
+        )?;
         get(c, who.tenant_id, id)
     })
 }
 
 /// The user owning a valid (not revoked, not expired) token; records its use.
 pub fn authenticate(conn: &mut Db, token_hash: &str) -> DbResult<Option<crate::users::User>> {
-    let row: Option<(String, String, String, Option<PrimitiveDateTime>, Option<PrimitiveDateTime>)> = t::table
+    let row: Option<(
+        String,
+        String,
+        String,
+        Option<PrimitiveDateTime>,
+        Option<PrimitiveDateTime>,
+    )> = t::table
         .inner_join(users::table)
         .filter(t::token_hash.eq(token_hash))
-        .select((t::id, t::tenant_id, t::user_id, t::revoked_at, t::expires_at))
+        .select((
+            t::id,
+            t::tenant_id,
+            t::user_id,
+            t::revoked_at,
+            t::expires_at,
+        ))
         .first(conn)
         .optional()?;
-    let Some((id, tenant_id, user_id, revoked, expires)) = row else { return Ok(None) };
+    let Some((id, tenant_id, user_id, revoked, expires)) = row else {
+        return Ok(None);
+    };
     let at = now();
     if revoked.is_some() || expires.is_some_and(|e| e <= at) {
         return Ok(None);
@@ -103,6 +139,8 @@ pub fn authenticate(conn: &mut Db, token_hash: &str) -> DbResult<Option<crate::u
         Ok(_) | Err(DbError::NotFound) => return Ok(None),
         Err(e) => return Err(e),
     };
-    diesel::update(t::table.find(&id)).set(t::last_used_at.eq(at)).execute(conn)?;
+    diesel::update(t::table.find(&id))
+        .set(t::last_used_at.eq(at))
+        .execute(conn)?;
     Ok(Some(user))
 }

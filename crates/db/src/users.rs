@@ -50,7 +50,10 @@ pub struct User {
 
 pub(crate) mod opt_ts {
     use time::PrimitiveDateTime;
-    pub fn serialize<S: serde::Serializer>(ts: &Option<PrimitiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: serde::Serializer>(
+        ts: &Option<PrimitiveDateTime>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         match ts {
             Some(t) => s.serialize_some(&crate::dialect::format_ts(*t)),
             None => s.serialize_none(),
@@ -59,7 +62,12 @@ pub(crate) mod opt_ts {
 }
 
 fn assemble(row: UserRow, org_name: String, org_kind: String) -> DbResult<User> {
-    let bad = |what: &str| DbError::Other(format!("user {} has an invalid {what} in the database", row.id));
+    let bad = |what: &str| {
+        DbError::Other(format!(
+            "user {} has an invalid {what} in the database",
+            row.id
+        ))
+    };
     Ok(User {
         role: Role::parse(&row.role).map_err(|_| bad("role"))?,
         org_kind: OrgKind::parse(&org_kind).map_err(|_| bad("organisation kind"))?,
@@ -82,7 +90,11 @@ type Joined = (UserRow, String, String);
 /// Users joined with their organisation's name and kind.
 macro_rules! joined {
     () => {
-        u::table.inner_join(organisations::table).select((UserRow::as_select(), organisations::name, organisations::kind))
+        u::table.inner_join(organisations::table).select((
+            UserRow::as_select(),
+            organisations::name,
+            organisations::kind,
+        ))
     };
 }
 
@@ -129,17 +141,25 @@ pub fn list(conn: &mut Db, tenant_id: &str, filter: &UserFilter) -> DbResult<Vec
         );
     }
     let rows: Vec<Joined> = q.order(u::username).load(conn)?;
-    rows.into_iter().map(|(r, n, k)| assemble(r, n, k)).collect()
+    rows.into_iter()
+        .map(|(r, n, k)| assemble(r, n, k))
+        .collect()
 }
 
 pub fn get(conn: &mut Db, tenant_id: &str, id: &str) -> DbResult<User> {
-    let (r, n, k): Joined = joined!().filter(u::tenant_id.eq(tenant_id)).filter(u::id.eq(id)).first(conn)?;
+    let (r, n, k): Joined = joined!()
+        .filter(u::tenant_id.eq(tenant_id))
+        .filter(u::id.eq(id))
+        .first(conn)?;
     assemble(r, n, k)
 }
 
 /// For login: the user and the stored hash, by user name (unique across tenants).
 pub fn credentials(conn: &mut Db, username: &str) -> DbResult<Option<(User, String)>> {
-    let row: Option<Joined> = joined!().filter(u::username.eq(username)).first(conn).optional()?;
+    let row: Option<Joined> = joined!()
+        .filter(u::username.eq(username))
+        .first(conn)
+        .optional()?;
     match row {
         Some((r, n, k)) => {
             let hash = r.password_hash.clone();
@@ -155,15 +175,24 @@ pub fn display_name_of(conn: &mut Db, id: &str) -> Option<String> {
 
 fn check_org(conn: &mut Db, tenant_id: &str, input: &UserInput) -> DbResult<()> {
     let org = orgs::get(conn, tenant_id, &input.org_id).map_err(|e| match e {
-        DbError::NotFound => DbError::Invalid(FieldError::new("org_id", "no_such_org", "no such organisation")),
+        DbError::NotFound => DbError::Invalid(FieldError::new(
+            "org_id",
+            "no_such_org",
+            "no such organisation",
+        )),
         other => other,
     })?;
-    let kind = org.kind().ok_or_else(|| DbError::Other("organisation with unknown kind".into()))?;
+    let kind = org
+        .kind()
+        .ok_or_else(|| DbError::Other("organisation with unknown kind".into()))?;
     if !input.role.fits(kind) {
         return Err(FieldError::new(
             "role",
             "role_mismatch",
-            format!("the role {} does not fit an organisation of kind {}", input.role, kind),
+            format!(
+                "the role {} does not fit an organisation of kind {}",
+                input.role, kind
+            ),
         )
         .into());
     }
@@ -172,13 +201,22 @@ fn check_org(conn: &mut Db, tenant_id: &str, input: &UserInput) -> DbResult<()> 
 
 fn username_taken(e: diesel::result::Error) -> DbError {
     match DbError::from(e) {
-        DbError::Conflict(_) => DbError::Invalid(FieldError::new("username", "username_taken", "this user name is taken")),
+        DbError::Conflict(_) => DbError::Invalid(FieldError::new(
+            "username",
+            "username_taken",
+            "this user name is taken",
+        )),
         other => other,
     }
 }
 
 /// Creates a user with an already hashed password.
-pub fn create(conn: &mut Db, who: Who<'_>, input: &UserInput, password_hash: &str) -> DbResult<User> {
+pub fn create(
+    conn: &mut Db,
+    who: Who<'_>,
+    input: &UserInput,
+    password_hash: &str,
+) -> DbResult<User> {
     let id = UserId::new().into_string();
     write_tx(conn, who.tenant_id, |c| {
         check_org(c, who.tenant_id, input)?;
@@ -207,7 +245,8 @@ pub fn create(conn: &mut Db, who: Who<'_>, input: &UserInput, password_hash: &st
         audit::append(
             c,
             who,
-            Entry::new("user.create", "user", Some(&id)).detail(serde_json::json!({ "role": input.role, "org_id": input.org_id })),
+            Entry::new("user.create", "user", Some(&id))
+                .detail(serde_json::json!({ "role": input.role, "org_id": input.org_id })),
         )?;
         get(c, who.tenant_id, &id)
     })
@@ -215,26 +254,43 @@ pub fn create(conn: &mut Db, who: Who<'_>, input: &UserInput, password_hash: &st
 
 /// Updates profile, role, organisation and the disabled flag if `version` is current.
 /// Disabling a user ends their sessions at once.
-pub fn update(conn: &mut Db, who: Who<'_>, id: &str, version: i32, input: &UserInput, disabled: bool) -> DbResult<User> {
+pub fn update(
+    conn: &mut Db,
+    who: Who<'_>,
+    id: &str,
+    version: i32,
+    input: &UserInput,
+    disabled: bool,
+) -> DbResult<User> {
     write_tx(conn, who.tenant_id, |c| {
         let before = get(c, who.tenant_id, id)?;
         check_org(c, who.tenant_id, input)?;
-        let changed = diesel::update(u::table.filter(u::id.eq(id)).filter(u::tenant_id.eq(who.tenant_id)).filter(u::version.eq(version)))
-            .set((
-                u::username.eq(&input.username),
-                u::display_name.eq(&input.display_name),
-                u::email.eq(&input.email),
-                u::role.eq(input.role.as_str()),
-                u::org_id.eq(&input.org_id),
-                u::locale.eq(&input.locale),
-                u::disabled.eq(disabled),
-                u::updated_at.eq(now()),
-                u::updated_by.eq(who.user_id),
-                u::version.eq(version + 1),
-            ))
-            .execute(c)
-            .map_err(username_taken)?;
-        check_versioned_update(c, changed, |c| u::table.find(id).select((u::updated_by, u::updated_at)).first(c))?;
+        let changed = diesel::update(
+            u::table
+                .filter(u::id.eq(id))
+                .filter(u::tenant_id.eq(who.tenant_id))
+                .filter(u::version.eq(version)),
+        )
+        .set((
+            u::username.eq(&input.username),
+            u::display_name.eq(&input.display_name),
+            u::email.eq(&input.email),
+            u::role.eq(input.role.as_str()),
+            u::org_id.eq(&input.org_id),
+            u::locale.eq(&input.locale),
+            u::disabled.eq(disabled),
+            u::updated_at.eq(now()),
+            u::updated_by.eq(who.user_id),
+            u::version.eq(version + 1),
+        ))
+        .execute(c)
+        .map_err(username_taken)?;
+        check_versioned_update(c, changed, |c| {
+            u::table
+                .find(id)
+                .select((u::updated_by, u::updated_at))
+                .first(c)
+        })?;
         if disabled {
             diesel::delete(sessions::table.filter(sessions::user_id.eq(id))).execute(c)?;
         }
@@ -253,24 +309,39 @@ pub fn update(conn: &mut Db, who: Who<'_>, id: &str, version: i32, input: &UserI
                 fields.push(name);
             }
         }
-        audit::append(c, who, Entry::new("user.update", "user", Some(id)).detail(serde_json::json!({ "fields": fields })))?;
+        audit::append(
+            c,
+            who,
+            Entry::new("user.update", "user", Some(id))
+                .detail(serde_json::json!({ "fields": fields })),
+        )?;
         Ok(after)
     })
 }
 
 /// Sets a new password hash; ends all other sessions of the user.
-pub fn set_password(conn: &mut Db, who: Who<'_>, id: &str, password_hash: &str, keep_session: Option<&str>) -> DbResult<()> {
+pub fn set_password(
+    conn: &mut Db,
+    who: Who<'_>,
+    id: &str,
+    password_hash: &str,
+    keep_session: Option<&str>,
+) -> DbResult<()> {
     write_tx(conn, who.tenant_id, |c| {
         let t = now();
-        let n = diesel::update(u::table.filter(u::id.eq(id)).filter(u::tenant_id.eq(who.tenant_id)))
-            .set((
-                u::password_hash.eq(password_hash),
-                u::password_changed_at.eq(t),
-                u::updated_at.eq(t),
-                u::updated_by.eq(who.user_id),
-                u::version.eq(u::version + 1),
-            ))
-            .execute(c)?;
+        let n = diesel::update(
+            u::table
+                .filter(u::id.eq(id))
+                .filter(u::tenant_id.eq(who.tenant_id)),
+        )
+        .set((
+            u::password_hash.eq(password_hash),
+            u::password_changed_at.eq(t),
+            u::updated_at.eq(t),
+            u::updated_by.eq(who.user_id),
+            u::version.eq(u::version + 1),
+        ))
+        .execute(c)?;
         if n == 0 {
             return Err(DbError::NotFound);
         }
@@ -287,19 +358,38 @@ pub fn set_password(conn: &mut Db, who: Who<'_>, id: &str, password_hash: &str, 
 /// Sets the user's UI language.
 pub fn set_locale(conn: &mut Db, who: Who<'_>, id: &str, locale: &str) -> DbResult<()> {
     write_tx(conn, who.tenant_id, |c| {
-        diesel::update(u::table.filter(u::id.eq(id)).filter(u::tenant_id.eq(who.tenant_id)))
-            .set((u::locale.eq(locale), u::updated_at.eq(now()), u::updated_by.eq(who.user_id), u::version.eq(u::version + 1)))
-            .execute(c)?;
-        audit::append(c, who, Entry::new("user.update", "user", Some(id)).detail(serde_json::json!({ "fields": ["locale"] })))?;
+        diesel::update(
+            u::table
+                .filter(u::id.eq(id))
+                .filter(u::tenant_id.eq(who.tenant_id)),
+        )
+        .set((
+            u::locale.eq(locale),
+            u::updated_at.eq(now()),
+            u::updated_by.eq(who.user_id),
+            u::version.eq(u::version + 1),
+        ))
+        .execute(c)?;
+        audit::append(
+            c,
+            who,
+            Entry::new("user.update", "user", Some(id))
+                .detail(serde_json::json!({ "fields": ["locale"] })),
+        )?;
         Ok(())
     })
 }
 
 pub fn touch_login(conn: &mut Db, id: &str) -> DbResult<()> {
-    diesel::update(u::table.find(id)).set(u::last_login_at.eq(now())).execute(conn)?;
+    diesel::update(u::table.find(id))
+        .set(u::last_login_at.eq(now()))
+        .execute(conn)?;
     Ok(())
 }
 
 pub fn count(conn: &mut Db, tenant_id: &str) -> DbResult<i64> {
-    Ok(u::table.filter(u::tenant_id.eq(tenant_id)).count().get_result(conn)?)
+    Ok(u::table
+        .filter(u::tenant_id.eq(tenant_id))
+        .count()
+        .get_result(conn)?)
 }

@@ -72,7 +72,10 @@ mod tests {
         let a = UserId::new();
         let b = UserId::new();
         assert!(a < b || a.as_str()[..13] == b.as_str()[..13]);
-        assert_eq!(uuid::Uuid::parse_str(a.as_str()).unwrap().get_version_num(), 7);
+        assert_eq!(
+            uuid::Uuid::parse_str(a.as_str()).unwrap().get_version_num(),
+            7
+        );
     }
 
     #[test]

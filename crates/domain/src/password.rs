@@ -1,6 +1,8 @@
 //! Passwords: argon2id (PHC strings with their parameters), and the rules a new password must meet.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
 use argon2::{Algorithm, Argon2, Params, Version};
 
 /// Minimum length of a new password. Length beats composition rules (NIST SP 800-63B).
@@ -56,7 +58,9 @@ pub fn verify(password: &str, phc: &str) -> bool {
         return false;
     }
     match PasswordHash::new(phc) {
-        Ok(parsed) => hasher().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => hasher()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     }
 }
@@ -83,8 +87,14 @@ mod tests {
     #[test]
     fn rules_for_new_passwords() {
         assert_eq!(check_new("short", "anna"), Err(PasswordError::TooShort));
-        assert_eq!(check_new("annaschmidt", "AnnaSchmidt"), Err(PasswordError::SameAsUsername));
-        assert_eq!(check_new(&"x".repeat(MAX_LEN + 1), "anna"), Err(PasswordError::TooLong));
+        assert_eq!(
+            check_new("annaschmidt", "AnnaSchmidt"),
+            Err(PasswordError::SameAsUsername)
+        );
+        assert_eq!(
+            check_new(&"x".repeat(MAX_LEN + 1), "anna"),
+            Err(PasswordError::TooLong)
+        );
         assert_eq!(check_new("a long enough one", "anna"), Ok(()));
     }
 }

@@ -42,9 +42,14 @@ pub enum Resource<'a> {
     /// Pages, events and places of the public portal.
     PortalContent,
     /// A course; `provider_org` is the organisation offering it.
-    Course { provider_org: &'a str },
+    Course {
+        provider_org: &'a str,
+    },
     /// One class of one person's data, seen through the actor's relationship to the person.
-    PersonData { class: DataClass, relation: Relation<'a> },
+    PersonData {
+        class: DataClass,
+        relation: Relation<'a>,
+    },
 }
 
 /// The actor's relationship to a person, as established by the caller from the database.
@@ -78,7 +83,11 @@ impl Decision {
 }
 
 fn allow_if(cond: bool, reason: &'static str) -> Decision {
-    if cond { Decision::Allow } else { Decision::Deny(reason) }
+    if cond {
+        Decision::Allow
+    } else {
+        Decision::Deny(reason)
+    }
 }
 
 /// May `actor` do `action` to `resource`?
@@ -88,10 +97,16 @@ pub fn can(actor: &Actor<'_>, action: Action, resource: &Resource<'_>) -> Decisi
     let role = actor.role;
     match *resource {
         Resource::Dashboard => allow_if(action == Read, "the dashboard is read-only"),
-        Resource::OwnProfile => allow_if(matches!(action, Read | Update), "own profile: read and update only"),
+        Resource::OwnProfile => allow_if(
+            matches!(action, Read | Update),
+            "own profile: read and update only",
+        ),
         Resource::UserAccount | Resource::Organisation => match role {
             Admin => Decision::Allow,
-            TeamLead => allow_if(action == Read, "team leads may only view accounts and organisations"),
+            TeamLead => allow_if(
+                action == Read,
+                "team leads may only view accounts and organisations",
+            ),
             _ => Decision::Deny("account administration is for administrators"),
         },
         Resource::ApiToken | Resource::BackgroundJob | Resource::Settings => {
@@ -105,10 +120,15 @@ pub fn can(actor: &Actor<'_>, action: Action, resource: &Resource<'_>) -> Decisi
             action == Read && matches!(role, Analyst | TeamLead),
             "statistics are for analysts and team leads",
         ),
-        Resource::PortalContent => allow_if(action == Read || role == Editor, "portal content is edited by editors"),
+        Resource::PortalContent => allow_if(
+            action == Read || role == Editor,
+            "portal content is edited by editors",
+        ),
         Resource::Course { provider_org } => match role {
             TeamLead => Decision::Allow,
-            Provider if provider_org == actor.org_id => allow_if(action != Delete, "providers cannot delete courses"),
+            Provider if provider_org == actor.org_id => {
+                allow_if(action != Delete, "providers cannot delete courses")
+            }
             Counsellor | PlacementOfficer | ImmigrationOffice => {
                 allow_if(action == Read, "read-only access to courses")
             }
@@ -124,13 +144,17 @@ fn person_data(role: Role, action: Action, class: DataClass, rel: &Relation<'_>)
     use DataClass as C;
     use Role::*;
     let consented = rel.consented.contains(&class);
-    let break_glass = rel.break_glass_reason.is_some_and(|r| r.trim().chars().count() >= 10);
+    let break_glass = rel
+        .break_glass_reason
+        .is_some_and(|r| r.trim().chars().count() >= 10);
     // What an agency may see by its legal role, without the person's consent.
     let by_legal_role = match role {
         Counsellor => rel.own_caseload || break_glass,
         TeamLead => true,
         // § 50 SGB II / § 67 SGB X: the job centre needs course status and attendance of its clients.
-        PlacementOfficer => rel.responsible_agency && matches!(class, C::Identity | C::Contact | C::Education),
+        PlacementOfficer => {
+            rel.responsible_agency && matches!(class, C::Identity | C::Contact | C::Education)
+        }
         // § 86 AufenthG: the immigration office processes residence data of the persons it is responsible for.
         ImmigrationOffice => rel.responsible_agency && matches!(class, C::Identity | C::Residence),
         // § 8 IntV / DeuFöV: providers need identity, contact and the course record of their participants.
@@ -139,7 +163,10 @@ fn person_data(role: Role, action: Action, class: DataClass, rel: &Relation<'_>)
         Admin | Editor | Analyst => return Decision::Deny("this role never sees case data"),
     };
     match action {
-        Read => allow_if(by_legal_role || consented, "no relationship to this person and no consent"),
+        Read => allow_if(
+            by_legal_role || consented,
+            "no relationship to this person and no consent",
+        ),
         Create | Update => allow_if(
             match role {
                 Counsellor | TeamLead => by_legal_role,

@@ -7,12 +7,27 @@ use std::fmt;
 #[error("{field}: {message}")]
 pub struct FieldError {
     pub field: &'static str,
+    /// Stable code of the rule, for translated form messages (`field-error-<code>` in Fluent).
+    pub code: &'static str,
+    /// The message in English, for the API.
     pub message: String,
+    /// A limit the message refers to (a maximum length), for the translated message.
+    pub limit: Option<usize>,
 }
 
 impl FieldError {
-    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
-        Self { field, message: message.into() }
+    pub fn new(field: &'static str, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            field,
+            code,
+            message: message.into(),
+            limit: None,
+        }
+    }
+
+    pub fn with_limit(mut self, limit: usize) -> Self {
+        self.limit = Some(limit);
+        self
     }
 }
 
@@ -25,10 +40,21 @@ impl Username {
         let value = raw.trim().to_lowercase();
         let len = value.chars().count();
         if !(2..=64).contains(&len) {
-            return Err(FieldError::new("username", "must have 2 to 64 characters"));
+            return Err(FieldError::new(
+                "username",
+                "username_length",
+                "must have 2 to 64 characters",
+            ));
         }
-        if !value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c)) {
-            return Err(FieldError::new("username", "may contain only letters a–z, digits, '.', '_' and '-'"));
+        if !value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c))
+        {
+            return Err(FieldError::new(
+                "username",
+                "username_chars",
+                "may contain only letters a–z, digits, '.', '_' and '-'",
+            ));
         }
         Ok(Self(value))
     }
@@ -47,22 +73,35 @@ impl fmt::Display for Username {
 pub fn required_text(field: &'static str, raw: &str, max: usize) -> Result<String, FieldError> {
     let value = raw.trim();
     if value.is_empty() {
-        return Err(FieldError::new(field, "is required"));
+        return Err(FieldError::new(field, "required", "is required"));
     }
     optional_text(field, value, max).map(|v| v.unwrap_or_default())
 }
 
 /// An optional line of text: empty becomes `None`.
-pub fn optional_text(field: &'static str, raw: &str, max: usize) -> Result<Option<String>, FieldError> {
+pub fn optional_text(
+    field: &'static str,
+    raw: &str,
+    max: usize,
+) -> Result<Option<String>, FieldError> {
     let value = raw.trim();
     if value.is_empty() {
         return Ok(None);
     }
     if value.chars().count() > max {
-        return Err(FieldError::new(field, format!("must have at most {max} characters")));
+        return Err(FieldError::new(
+            field,
+            "too_long",
+            format!("must have at most {max} characters"),
+        )
+        .with_limit(max));
     }
     if value.chars().any(char::is_control) {
-        return Err(FieldError::new(field, "must not contain control characters"));
+        return Err(FieldError::new(
+            field,
+            "control_chars",
+            "must not contain control characters",
+        ));
     }
     Ok(Some(value.to_owned()))
 }
@@ -84,7 +123,11 @@ pub fn optional_email(raw: &str) -> Result<Option<String>, FieldError> {
     if ok {
         Ok(Some(value.to_lowercase()))
     } else {
-        Err(FieldError::new("email", "is not a valid e-mail address"))
+        Err(FieldError::new(
+            "email",
+            "invalid_email",
+            "is not a valid e-mail address",
+        ))
     }
 }
 
@@ -94,7 +137,10 @@ mod tests {
 
     #[test]
     fn usernames() {
-        assert_eq!(Username::parse(" Anna.Schmidt ").unwrap().as_str(), "anna.schmidt");
+        assert_eq!(
+            Username::parse(" Anna.Schmidt ").unwrap().as_str(),
+            "anna.schmidt"
+        );
         assert!(Username::parse("a").is_err());
         assert!(Username::parse("anna schmidt").is_err());
         assert!(Username::parse("anna;drop").is_err());
@@ -104,7 +150,10 @@ mod tests {
     #[test]
     fn texts() {
         assert_eq!(required_text("name", "  x ", 5).unwrap(), "x");
-        assert_eq!(required_text("name", "   ", 5).unwrap_err().message, "is required");
+        assert_eq!(
+            required_text("name", "   ", 5).unwrap_err().message,
+            "is required"
+        );
         assert!(required_text("name", "toolong", 5).is_err());
         assert!(required_text("name", "a\u{0}b", 5).is_err());
         assert_eq!(optional_text("name", "", 5).unwrap(), None);
@@ -112,7 +161,10 @@ mod tests {
 
     #[test]
     fn emails() {
-        assert_eq!(optional_email("A@Example.org").unwrap().as_deref(), Some("a@example.org"));
+        assert_eq!(
+            optional_email("A@Example.org").unwrap().as_deref(),
+            Some("a@example.org")
+        );
         assert_eq!(optional_email("").unwrap(), None);
         for bad in ["a", "a@b", "@b.de", "a@.de", "a b@c.de", "a@b.de."] {
             assert!(optional_email(bad).is_err(), "{bad}");

@@ -10,9 +10,9 @@ use sha2::{Digest, Sha256};
 
 use ankommen_db::users::User;
 use ankommen_db::{Who, sessions, throttle, tokens, users};
+use ankommen_domain::password;
 use ankommen_domain::policy::{self, Action, Actor, Resource};
 use ankommen_domain::validate::Username;
-use ankommen_domain::password;
 
 use crate::AppState;
 use crate::error::{AppError, AppResult};
@@ -44,7 +44,11 @@ pub struct OwnedWho {
 
 impl OwnedWho {
     pub fn get(&self) -> Who<'_> {
-        Who { tenant_id: &self.tenant_id, user_id: Some(&self.user_id), request_id: self.request_id.as_deref() }
+        Who {
+            tenant_id: &self.tenant_id,
+            user_id: Some(&self.user_id),
+            request_id: self.request_id.as_deref(),
+        }
     }
 }
 
@@ -69,16 +73,28 @@ pub struct CurrentUser {
 
 impl CurrentUser {
     pub fn actor(&self) -> Actor<'_> {
-        Actor { role: self.user.role, org_id: &self.user.org_id, org_kind: self.user.org_kind }
+        Actor {
+            role: self.user.role,
+            org_id: &self.user.org_id,
+            org_kind: self.user.org_kind,
+        }
     }
 
     pub fn who(&self) -> Who<'_> {
-        Who { tenant_id: &self.user.tenant_id, user_id: Some(&self.user.id), request_id: self.request_id.as_deref() }
+        Who {
+            tenant_id: &self.user.tenant_id,
+            user_id: Some(&self.user.id),
+            request_id: self.request_id.as_deref(),
+        }
     }
 
     /// An owned copy of [`Self::who`], to move into database closures.
     pub fn owned_who(&self) -> OwnedWho {
-        OwnedWho { tenant_id: self.user.tenant_id.clone(), user_id: self.user.id.clone(), request_id: self.request_id.clone() }
+        OwnedWho {
+            tenant_id: self.user.tenant_id.clone(),
+            user_id: self.user.id.clone(),
+            request_id: self.request_id.clone(),
+        }
     }
 
     pub fn session_hash(&self) -> Option<&str> {
@@ -89,7 +105,12 @@ impl CurrentUser {
     }
 
     /// Asks the policy; a denial is audited and answered 403.
-    pub async fn authorize(&self, state: &AppState, action: Action, resource: Resource<'_>) -> AppResult<()> {
+    pub async fn authorize(
+        &self,
+        state: &AppState,
+        action: Action,
+        resource: Resource<'_>,
+    ) -> AppResult<()> {
         match policy::can(&self.actor(), action, &resource) {
             policy::Decision::Allow => Ok(()),
             policy::Decision::Deny(reason) => {
@@ -99,7 +120,11 @@ impl CurrentUser {
                 let what = format!("{action:?} {}", resource_name(&resource));
                 let audited = state
                     .db(move |c| {
-                        let who = Who { tenant_id: &tenant, user_id: Some(&user_id), request_id: request_id.as_deref() };
+                        let who = Who {
+                            tenant_id: &tenant,
+                            user_id: Some(&user_id),
+                            request_id: request_id.as_deref(),
+                        };
                         ankommen_db::audit::record(
                             c,
                             who,
@@ -140,14 +165,20 @@ pub fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
 }
 
 pub fn request_id(parts: &Parts) -> Option<String> {
-    parts.headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(|s| s.chars().take(64).collect())
+    parts
+        .headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(|s| s.chars().take(64).collect())
 }
 
 /// Resolves the user of a request, or `None`.
 pub async fn resolve(parts: &Parts, state: &AppState) -> AppResult<Option<CurrentUser>> {
     let rid = request_id(parts);
     if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
-        let text = value.to_str().map_err(|_| AppError::Unauthorized("malformed Authorization header".into()))?;
+        let text = value
+            .to_str()
+            .map_err(|_| AppError::Unauthorized("malformed Authorization header".into()))?;
         let token = text
             .strip_prefix("Bearer ")
             .or_else(|| text.strip_prefix("bearer "))
@@ -165,23 +196,42 @@ pub async fn resolve(parts: &Parts, state: &AppState) -> AppResult<Option<Curren
             })
             .await?;
         return match found {
-            Some((user, true)) => Ok(Some(CurrentUser { user, via: Via::BearerSession(hash), request_id: rid })),
-            Some((user, false)) => Ok(Some(CurrentUser { user, via: Via::ApiToken, request_id: rid })),
-            None => Err(AppError::Unauthorized("the token is invalid, expired or revoked".into())),
+            Some((user, true)) => Ok(Some(CurrentUser {
+                user,
+                via: Via::BearerSession(hash),
+                request_id: rid,
+            })),
+            Some((user, false)) => Ok(Some(CurrentUser {
+                user,
+                via: Via::ApiToken,
+                request_id: rid,
+            })),
+            None => Err(AppError::Unauthorized(
+                "the token is invalid, expired or revoked".into(),
+            )),
         };
     }
     let token = cookie(parts, SESSION_COOKIE_SECURE).or_else(|| cookie(parts, SESSION_COOKIE));
-    let Some(token) = token.filter(|t| !t.is_empty() && t.len() <= 128) else { return Ok(None) };
+    let Some(token) = token.filter(|t| !t.is_empty() && t.len() <= 128) else {
+        return Ok(None);
+    };
     let hash = hash_token(token);
     let h = hash.clone();
     let user = state.db(move |c| sessions::lookup(c, &h)).await?;
-    Ok(user.map(|user| CurrentUser { user, via: Via::Cookie(hash), request_id: rid }))
+    Ok(user.map(|user| CurrentUser {
+        user,
+        via: Via::Cookie(hash),
+        request_id: rid,
+    }))
 }
 
 impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         match resolve(parts, state).await? {
             Some(user) => Ok(user),
             None => Err(AppError::unauthorized()),
@@ -196,7 +246,10 @@ pub struct MaybeUser(pub Option<CurrentUser>);
 impl FromRequestParts<AppState> for MaybeUser {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         Ok(MaybeUser(resolve(parts, state).await.ok().flatten()))
     }
 }
@@ -221,18 +274,33 @@ impl From<AppError> for LoginError {
 
 /// Checks the credentials under the rate limit and opens a session. Returns the user and
 /// the session token. Failures are counted, not written to the audit log (DESIGN.md §5).
-pub async fn login(state: &AppState, username: &str, password: &str, request_id: Option<String>) -> Result<(User, String), LoginError> {
+pub async fn login(
+    state: &AppState,
+    username: &str,
+    password: &str,
+    request_id: Option<String>,
+) -> Result<(User, String), LoginError> {
     // Normalise as user names are stored; an impossible name still counts as a failure.
-    let name = Username::parse(username).map(|u| u.as_str().to_owned()).unwrap_or_else(|_| username.trim().to_lowercase());
+    let name = Username::parse(username)
+        .map(|u| u.as_str().to_owned())
+        .unwrap_or_else(|_| username.trim().to_lowercase());
     let lookup_name = name.clone();
     let (locked, creds) = state
-        .db(move |c| Ok((throttle::locked_for(c, &lookup_name)?, users::credentials(c, &lookup_name)?)))
+        .db(move |c| {
+            Ok((
+                throttle::locked_for(c, &lookup_name)?,
+                users::credentials(c, &lookup_name)?,
+            ))
+        })
         .await?;
     if let Some(wait) = locked {
         return Err(LoginError::Locked(wait));
     }
     let password = password.to_owned();
-    let stored = creds.as_ref().map(|(_, h)| h.clone()).unwrap_or_else(|| password::dummy_hash().to_owned());
+    let stored = creds
+        .as_ref()
+        .map(|(_, h)| h.clone())
+        .unwrap_or_else(|| password::dummy_hash().to_owned());
     let ok = tokio::task::spawn_blocking(move || password::verify(&password, &stored))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
@@ -251,8 +319,16 @@ pub async fn login(state: &AppState, username: &str, password: &str, request_id:
             throttle::clear(c, &name)?;
             sessions::create(c, &tenant, &uid, &hash)?;
             users::touch_login(c, &uid)?;
-            let who = Who { tenant_id: &tenant, user_id: Some(&uid), request_id: request_id.as_deref() };
-            ankommen_db::audit::record(c, who, ankommen_db::audit::Entry::new("session.login", "user", Some(&uid)))?;
+            let who = Who {
+                tenant_id: &tenant,
+                user_id: Some(&uid),
+                request_id: request_id.as_deref(),
+            };
+            ankommen_db::audit::record(
+                c,
+                who,
+                ankommen_db::audit::Entry::new("session.login", "user", Some(&uid)),
+            )?;
             Ok(())
         })
         .await?;
@@ -262,14 +338,28 @@ pub async fn login(state: &AppState, username: &str, password: &str, request_id:
 /// Ends the session of `current` (if it is a session) and audits the logout.
 pub async fn logout(state: &AppState, current: &CurrentUser) -> AppResult<()> {
     let Some(hash) = current.session_hash().map(str::to_owned) else {
-        return Err(AppError::bad_request("API tokens are revoked by an administrator, not logged out"));
+        return Err(AppError::bad_request(
+            "API tokens are revoked by an administrator, not logged out",
+        ));
     };
-    let (tenant, uid, rid) = (current.user.tenant_id.clone(), current.user.id.clone(), current.request_id.clone());
+    let (tenant, uid, rid) = (
+        current.user.tenant_id.clone(),
+        current.user.id.clone(),
+        current.request_id.clone(),
+    );
     state
         .db(move |c| {
             sessions::delete(c, &hash)?;
-            let who = Who { tenant_id: &tenant, user_id: Some(&uid), request_id: rid.as_deref() };
-            ankommen_db::audit::record(c, who, ankommen_db::audit::Entry::new("session.logout", "user", Some(&uid)))?;
+            let who = Who {
+                tenant_id: &tenant,
+                user_id: Some(&uid),
+                request_id: rid.as_deref(),
+            };
+            ankommen_db::audit::record(
+                c,
+                who,
+                ankommen_db::audit::Entry::new("session.logout", "user", Some(&uid)),
+            )?;
             Ok(())
         })
         .await
@@ -278,10 +368,17 @@ pub async fn logout(state: &AppState, current: &CurrentUser) -> AppResult<()> {
 /// The `Set-Cookie` value for a new session (or, with `None`, one that removes it).
 pub fn session_cookie(state: &AppState, token: Option<&str>) -> String {
     let secure = state.config().secure_cookies;
-    let name = if secure { SESSION_COOKIE_SECURE } else { SESSION_COOKIE };
+    let name = if secure {
+        SESSION_COOKIE_SECURE
+    } else {
+        SESSION_COOKIE
+    };
     let flags = if secure { "; Secure" } else { "" };
     match token {
-        Some(t) => format!("{name}={t}; Path=/; HttpOnly; SameSite=Strict{flags}; Max-Age={}", sessions::IDLE.whole_seconds()),
+        Some(t) => format!(
+            "{name}={t}; Path=/; HttpOnly; SameSite=Strict{flags}; Max-Age={}",
+            sessions::IDLE.whole_seconds()
+        ),
         None => format!("{name}=; Path=/; HttpOnly; SameSite=Strict{flags}; Max-Age=0"),
     }
 }

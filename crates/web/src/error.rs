@@ -24,7 +24,11 @@ pub struct FieldProblem {
 
 impl From<&FieldError> for FieldProblem {
     fn from(e: &FieldError) -> Self {
-        Self { field: e.field.to_owned(), message: e.message.clone(), code: e.code.to_owned() }
+        Self {
+            field: e.field.to_owned(),
+            message: e.message.clone(),
+            code: e.code.to_owned(),
+        }
     }
 }
 
@@ -98,17 +102,32 @@ impl AppError {
         let (slug, detail, errors) = match self {
             AppError::Unauthorized(d) => ("unauthorized", d.clone(), vec![]),
             AppError::Forbidden(d) => ("forbidden", format!("You may not do this: {d}."), vec![]),
-            AppError::NotFound => ("not-found", "There is no such resource, or you may not know it exists.".into(), vec![]),
+            AppError::NotFound => (
+                "not-found",
+                "There is no such resource, or you may not know it exists.".into(),
+                vec![],
+            ),
             AppError::Conflict(d) => ("conflict", d.clone(), vec![]),
             AppError::BadRequest(d) => ("bad-request", d.clone(), vec![]),
             AppError::Validation(errs) => (
                 "validation",
-                errs.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "),
+                errs.iter()
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; "),
                 errs.iter().map(FieldProblem::from).collect(),
             ),
             AppError::TooManyRequests { detail, .. } => ("rate-limited", detail.clone(), vec![]),
-            AppError::Unavailable(_) => ("unavailable", "The database is not reachable right now. Try again shortly.".into(), vec![]),
-            AppError::Internal(_) => ("internal", "Something went wrong on our side; it has been logged.".into(), vec![]),
+            AppError::Unavailable(_) => (
+                "unavailable",
+                "The database is not reachable right now. Try again shortly.".into(),
+                vec![],
+            ),
+            AppError::Internal(_) => (
+                "internal",
+                "Something went wrong on our side; it has been logged.".into(),
+                vec![],
+            ),
         };
         Problem {
             kind: format!("https://ankommen.example/problems/{slug}"),
@@ -128,7 +147,10 @@ impl IntoResponse for AppError {
         let problem = self.problem();
         let body = serde_json::to_vec(&problem).unwrap_or_default();
         let mut res = (self.status(), body).into_response();
-        res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        res.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
         if let AppError::TooManyRequests { retry_after, .. } = self {
             if let Ok(v) = HeaderValue::from_str(&retry_after.to_string()) {
                 res.headers_mut().insert(header::RETRY_AFTER, v);
@@ -164,9 +186,9 @@ impl From<JsonRejection> for AppError {
                 // serde's message names the field and the problem (unknown variant, missing field).
                 AppError::Validation(vec![FieldError::new("body", "invalid", e.body_text())])
             }
-            JsonRejection::MissingJsonContentType(_) => {
-                AppError::BadRequest("send the body as JSON with 'Content-Type: application/json'".into())
-            }
+            JsonRejection::MissingJsonContentType(_) => AppError::BadRequest(
+                "send the body as JSON with 'Content-Type: application/json'".into(),
+            ),
             other => AppError::BadRequest(format!("malformed JSON body: {}", other.body_text())),
         }
     }

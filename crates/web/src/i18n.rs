@@ -45,7 +45,10 @@ impl Lang {
 
     /// The first supported language of an `Accept-Language` header.
     pub fn from_accept_language(header: &str) -> Option<Lang> {
-        header.split(',').filter_map(|part| Lang::parse(part.split(';').next().unwrap_or(""))).next()
+        header
+            .split(',')
+            .filter_map(|part| Lang::parse(part.split(';').next().unwrap_or("")))
+            .next()
     }
 
     /// Writing direction; right-to-left for Arabic, Persian, Hebrew, Urdu, Pashto, Kurdish (Sorani).
@@ -62,14 +65,20 @@ impl Lang {
 
     /// The translation of `key`; the key itself if it is missing (a test checks none are).
     pub fn t(self, key: &str) -> String {
-        LOCALES.try_lookup(&self.id(), key).unwrap_or_else(|| key.to_owned())
+        LOCALES
+            .try_lookup(&self.id(), key)
+            .unwrap_or_else(|| key.to_owned())
     }
 
     /// The translation of `key` with arguments.
     pub fn t_args(self, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue<'static>> =
-            args.iter().map(|(k, v)| (Cow::Borrowed(*k), v.clone())).collect();
-        LOCALES.try_lookup_with_args(&self.id(), key, &map).unwrap_or_else(|| key.to_owned())
+        let map: HashMap<Cow<'static, str>, FluentValue<'static>> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+            .collect();
+        LOCALES
+            .try_lookup_with_args(&self.id(), key, &map)
+            .unwrap_or_else(|| key.to_owned())
     }
 
     /// Whether `key` exists in this language's files.
@@ -81,7 +90,14 @@ impl Lang {
 /// Writing direction of a language code.
 pub fn dir_of(code: &str) -> &'static str {
     let primary = code.split(['-', '_']).next().unwrap_or("");
-    if matches!(primary, "ar" | "fa" | "he" | "ur" | "ps" | "ckb" | "prs" | "yi") { "rtl" } else { "ltr" }
+    if matches!(
+        primary,
+        "ar" | "fa" | "he" | "ur" | "ps" | "ckb" | "prs" | "yi"
+    ) {
+        "rtl"
+    } else {
+        "ltr"
+    }
 }
 
 #[cfg(test)]
@@ -92,7 +108,10 @@ mod tests {
     fn negotiation() {
         assert_eq!(Lang::parse("en-GB"), Some(Lang::En));
         assert_eq!(Lang::parse("fr"), None);
-        assert_eq!(Lang::from_accept_language("fr-FR,fr;q=0.9,en;q=0.8,de;q=0.7"), Some(Lang::En));
+        assert_eq!(
+            Lang::from_accept_language("fr-FR,fr;q=0.9,en;q=0.8,de;q=0.7"),
+            Some(Lang::En)
+        );
         assert_eq!(dir_of("ar"), "rtl");
         assert_eq!(dir_of("fa-IR"), "rtl");
         assert_eq!(Lang::De.dir(), "ltr");
@@ -104,7 +123,9 @@ mod tests {
         let en = include_str!("../../../locales/en/main.ftl");
         let keys = |s: &str| -> Vec<String> {
             s.lines()
-                .filter(|l| !l.starts_with([' ', '#', '.', '\t', '*', '[', '}']) && l.contains(" ="))
+                .filter(|l| {
+                    !l.starts_with([' ', '#', '.', '\t', '*', '[', '}']) && l.contains(" =")
+                })
                 .filter_map(|l| l.split(" =").next().map(|k| k.trim().to_owned()))
                 .collect()
         };

@@ -3,7 +3,9 @@
 
 use ankommen_db::orgs::OrgInput;
 use ankommen_db::users::UserInput;
-use ankommen_domain::validate::{FieldError, Username, optional_email, optional_text, required_text};
+use ankommen_domain::validate::{
+    FieldError, Username, optional_email, optional_text, required_text,
+};
 use ankommen_domain::{OrgKind, Role, ids};
 
 use crate::i18n::Lang;
@@ -46,31 +48,63 @@ fn collect<T>(errors: &mut Vec<FieldError>, r: Result<T, FieldError>) -> Option<
 fn optional_id(field: &'static str, raw: Option<&str>) -> Result<Option<String>, FieldError> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) => ids::OrgId::parse(s).map(|id| Some(id.into_string())).map_err(|e| FieldError::new(field, "invalid_id", e.to_string())),
+        Some(s) => ids::OrgId::parse(s)
+            .map(|id| Some(id.into_string()))
+            .map_err(|e| FieldError::new(field, "invalid_id", e.to_string())),
     }
 }
 
 pub fn user(raw: &RawUser) -> Result<UserInput, Vec<FieldError>> {
     let mut errs = Vec::new();
     let username = collect(&mut errs, Username::parse(&raw.username));
-    let display_name = collect(&mut errs, required_text("display_name", &raw.display_name, 200));
-    let email = collect(&mut errs, optional_email(raw.email.as_deref().unwrap_or("")));
-    let role = collect(&mut errs, Role::parse(raw.role.trim()).map_err(|e| FieldError::new("role", "unknown_value", e.to_string())));
+    let display_name = collect(
+        &mut errs,
+        required_text("display_name", &raw.display_name, 200),
+    );
+    let email = collect(
+        &mut errs,
+        optional_email(raw.email.as_deref().unwrap_or("")),
+    );
+    let role = collect(
+        &mut errs,
+        Role::parse(raw.role.trim())
+            .map_err(|e| FieldError::new("role", "unknown_value", e.to_string())),
+    );
     let org_id = collect(
         &mut errs,
-        optional_id("org_id", Some(&raw.org_id)).and_then(|o| o.ok_or_else(|| FieldError::new("org_id", "required", "is required"))),
+        optional_id("org_id", Some(&raw.org_id))
+            .and_then(|o| o.ok_or_else(|| FieldError::new("org_id", "required", "is required"))),
     );
-    let locale = match raw.locale.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let locale = match raw
+        .locale
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         None => Some("de".to_owned()),
         Some(l) => collect(
             &mut errs,
-            Lang::parse(l).map(|l| l.code().to_owned()).ok_or_else(|| FieldError::new("locale", "unknown_value", "must be 'de' or 'en'")),
+            Lang::parse(l)
+                .map(|l| l.code().to_owned())
+                .ok_or_else(|| FieldError::new("locale", "unknown_value", "must be 'de' or 'en'")),
         ),
     };
     match (username, display_name, email, role, org_id, locale) {
-        (Some(username), Some(display_name), Some(email), Some(role), Some(org_id), Some(locale)) if errs.is_empty() => {
-            Ok(UserInput { username: username.as_str().to_owned(), display_name, email, role, org_id, locale })
-        }
+        (
+            Some(username),
+            Some(display_name),
+            Some(email),
+            Some(role),
+            Some(org_id),
+            Some(locale),
+        ) if errs.is_empty() => Ok(UserInput {
+            username: username.as_str().to_owned(),
+            display_name,
+            email,
+            role,
+            org_id,
+            locale,
+        }),
         _ => Err(errs),
     }
 }
@@ -78,15 +112,43 @@ pub fn user(raw: &RawUser) -> Result<UserInput, Vec<FieldError>> {
 pub fn org(raw: &RawOrg) -> Result<OrgInput, Vec<FieldError>> {
     let mut errs = Vec::new();
     let name = collect(&mut errs, required_text("name", &raw.name, 200));
-    let kind = collect(&mut errs, OrgKind::parse(raw.kind.trim()).map_err(|e| FieldError::new("kind", "unknown_value", e.to_string())));
-    let parent_id = collect(&mut errs, optional_id("parent_id", raw.parent_id.as_deref()));
-    let municipality_id = collect(&mut errs, optional_id("municipality_id", raw.municipality_id.as_deref()));
-    let email = collect(&mut errs, optional_email(raw.email.as_deref().unwrap_or("")));
-    let phone = collect(&mut errs, optional_text("phone", raw.phone.as_deref().unwrap_or(""), 50));
+    let kind = collect(
+        &mut errs,
+        OrgKind::parse(raw.kind.trim())
+            .map_err(|e| FieldError::new("kind", "unknown_value", e.to_string())),
+    );
+    let parent_id = collect(
+        &mut errs,
+        optional_id("parent_id", raw.parent_id.as_deref()),
+    );
+    let municipality_id = collect(
+        &mut errs,
+        optional_id("municipality_id", raw.municipality_id.as_deref()),
+    );
+    let email = collect(
+        &mut errs,
+        optional_email(raw.email.as_deref().unwrap_or("")),
+    );
+    let phone = collect(
+        &mut errs,
+        optional_text("phone", raw.phone.as_deref().unwrap_or(""), 50),
+    );
     match (name, kind, parent_id, municipality_id, email, phone) {
-        (Some(name), Some(kind), Some(parent_id), Some(municipality_id), Some(email), Some(phone)) if errs.is_empty() => {
-            Ok(OrgInput { name, kind, parent_id, municipality_id, email, phone })
-        }
+        (
+            Some(name),
+            Some(kind),
+            Some(parent_id),
+            Some(municipality_id),
+            Some(email),
+            Some(phone),
+        ) if errs.is_empty() => Ok(OrgInput {
+            name,
+            kind,
+            parent_id,
+            municipality_id,
+            email,
+            phone,
+        }),
         _ => Err(errs),
     }
 }
@@ -97,7 +159,13 @@ mod tests {
 
     #[test]
     fn collects_all_errors() {
-        let raw = RawUser { username: "a b".into(), display_name: " ".into(), role: "boss".into(), org_id: "x".into(), ..Default::default() };
+        let raw = RawUser {
+            username: "a b".into(),
+            display_name: " ".into(),
+            role: "boss".into(),
+            org_id: "x".into(),
+            ..Default::default()
+        };
         let errs = user(&raw).unwrap_err();
         let fields: Vec<_> = errs.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["username", "display_name", "role", "org_id"]);
@@ -114,6 +182,9 @@ mod tests {
             ..Default::default()
         };
         let u = user(&raw).unwrap();
-        assert_eq!((u.username.as_str(), u.role, u.locale.as_str()), ("anna", Role::Counsellor, "en"));
+        assert_eq!(
+            (u.username.as_str(), u.role, u.locale.as_str()),
+            ("anna", Role::Counsellor, "en")
+        );
     }
 }

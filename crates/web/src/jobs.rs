@@ -68,7 +68,14 @@ pub async fn schedule_nightly(state: &AppState) -> Result<(), crate::error::AppE
         .db(|c| {
             for t in tenants::all(c)? {
                 if !jobs::pending_of_kind(c, &t.id, NIGHTLY)? {
-                    jobs::enqueue(c, Who::system(&t.id), NIGHTLY, &serde_json::json!({}), Some(next_night()), 3)?;
+                    jobs::enqueue(
+                        c,
+                        Who::system(&t.id),
+                        NIGHTLY,
+                        &serde_json::json!({}),
+                        Some(next_night()),
+                        3,
+                    )?;
                 }
             }
             Ok(())
@@ -80,13 +87,18 @@ pub async fn schedule_nightly(state: &AppState) -> Result<(), crate::error::AppE
 fn next_night() -> time::PrimitiveDateTime {
     let now = ankommen_db::now();
     let tomorrow = now.date().next_day().unwrap_or(now.date());
-    time::PrimitiveDateTime::new(tomorrow, time::Time::from_hms(1, 30, 0).unwrap_or(time::Time::MIDNIGHT))
+    time::PrimitiveDateTime::new(
+        tomorrow,
+        time::Time::from_hms(1, 30, 0).unwrap_or(time::Time::MIDNIGHT),
+    )
 }
 
 /// Claims and runs one job; `false` if none was due.
 pub async fn run_one(state: &AppState, worker: &str) -> Result<bool, crate::error::AppError> {
     let w = worker.to_owned();
-    let Some(job) = state.db(move |c| jobs::claim_next(c, &w)).await? else { return Ok(false) };
+    let Some(job) = state.db(move |c| jobs::claim_next(c, &w)).await? else {
+        return Ok(false);
+    };
     let outcome = execute(state, &job).await;
     let metrics = state.metrics();
     state
@@ -108,9 +120,16 @@ pub async fn run_one(state: &AppState, worker: &str) -> Result<bool, crate::erro
 async fn execute(state: &AppState, job: &Job) -> Result<(), String> {
     match job.kind.as_str() {
         EMAIL => {
-            let payload: EmailPayload = serde_json::from_str(&job.payload).map_err(|e| format!("bad payload: {e}"))?;
-            let smtp = state.config().smtp.clone().ok_or("SMTP is not configured (set [smtp] in ankommen.toml)")?;
-            tokio::task::spawn_blocking(move || send_email(&smtp, &payload)).await.map_err(|e| e.to_string())?
+            let payload: EmailPayload =
+                serde_json::from_str(&job.payload).map_err(|e| format!("bad payload: {e}"))?;
+            let smtp = state
+                .config()
+                .smtp
+                .clone()
+                .ok_or("SMTP is not configured (set [smtp] in ankommen.toml)")?;
+            tokio::task::spawn_blocking(move || send_email(&smtp, &payload))
+                .await
+                .map_err(|e| e.to_string())?
         }
         NIGHTLY => {
             let tenant = job.tenant_id.clone();
@@ -119,7 +138,14 @@ async fn execute(state: &AppState, job: &Job) -> Result<(), String> {
                     let s = sessions::purge_expired(c)?;
                     let f = throttle::purge_old(c)?;
                     tracing::info!(sessions = s, login_failures = f, "nightly housekeeping");
-                    jobs::enqueue(c, Who::system(&tenant), NIGHTLY, &serde_json::json!({}), Some(next_night()), 3)?;
+                    jobs::enqueue(
+                        c,
+                        Who::system(&tenant),
+                        NIGHTLY,
+                        &serde_json::json!({}),
+                        Some(next_night()),
+                        3,
+                    )?;
                     Ok(())
                 })
                 .await
@@ -133,8 +159,15 @@ fn send_email(smtp: &SmtpConfig, p: &EmailPayload) -> Result<(), String> {
     use lettre::transport::smtp::authentication::Credentials;
     use lettre::{Message, SmtpTransport, Transport};
     let message = Message::builder()
-        .from(smtp.from.parse().map_err(|e| format!("bad sender address: {e}"))?)
-        .to(p.to.parse().map_err(|e| format!("bad recipient address: {e}"))?)
+        .from(
+            smtp.from
+                .parse()
+                .map_err(|e| format!("bad sender address: {e}"))?,
+        )
+        .to(p
+            .to
+            .parse()
+            .map_err(|e| format!("bad recipient address: {e}"))?)
         .subject(&p.subject)
         .body(p.body.clone())
         .map_err(|e| e.to_string())?;
@@ -143,9 +176,15 @@ fn send_email(smtp: &SmtpConfig, p: &EmailPayload) -> Result<(), String> {
     } else {
         SmtpTransport::builder_dangerous(&smtp.host)
     };
-    let mut builder = builder.port(smtp.port).timeout(Some(Duration::from_secs(20)));
+    let mut builder = builder
+        .port(smtp.port)
+        .timeout(Some(Duration::from_secs(20)));
     if let (Some(u), Some(pw)) = (&smtp.username, &smtp.password) {
         builder = builder.credentials(Credentials::new(u.clone(), pw.clone()));
     }
-    builder.build().send(&message).map(|_| ()).map_err(|e| format!("SMTP: {e}"))
+    builder
+        .build()
+        .send(&message)
+        .map(|_| ())
+        .map_err(|e| format!("SMTP: {e}"))
 }

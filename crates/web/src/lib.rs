@@ -24,6 +24,11 @@ use ankommen_db::{Database, Db, DbResult};
 
 use crate::error::{AppError, AppResult};
 
+/// axum, for the binary's metrics listener (so it needs no own dependency on axum).
+pub mod axum_reexport {
+    pub use axum::{Router, serve};
+}
+
 /// Settings of the web layer.
 #[derive(Debug, Clone, Default)]
 pub struct WebConfig {
@@ -44,7 +49,11 @@ pub struct AppState(Arc<Inner>);
 
 impl AppState {
     pub fn new(db: Database, config: WebConfig) -> Self {
-        Self(Arc::new(Inner { db, config, metrics: Arc::default() }))
+        Self(Arc::new(Inner {
+            db,
+            config,
+            metrics: Arc::default(),
+        }))
     }
 
     pub fn config(&self) -> &WebConfig {
@@ -88,15 +97,23 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(security::headers))
         .layer(axum::Extension(secure))
         .layer(axum::extract::DefaultBodyLimit::max(256 * 1024))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
         .with_state(state)
 }
 
 /// Serves the application on `listener` until the future is dropped or the process ends.
-pub async fn launch_with_listener(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await
+pub async fn launch_with_listener(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
 }
 
 async fn shutdown_signal() {

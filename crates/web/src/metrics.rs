@@ -39,20 +39,36 @@ impl Metrics {
     pub fn render(&self) -> String {
         let mut out = String::from("# TYPE ankommen_http_requests_total counter\n");
         for (i, c) in self.by_class.iter().enumerate() {
-            out += &format!("ankommen_http_requests_total{{class=\"{}xx\"}} {}\n", i + 1, c.load(Ordering::Relaxed));
+            out += &format!(
+                "ankommen_http_requests_total{{class=\"{}xx\"}} {}\n",
+                i + 1,
+                c.load(Ordering::Relaxed)
+            );
         }
         out += "# TYPE ankommen_http_request_duration_seconds histogram\n";
         for (i, b) in BUCKETS_MS.iter().enumerate() {
             let le = *b as f64 / 1000.0;
-            out += &format!("ankommen_http_request_duration_seconds_bucket{{le=\"{le}\"}} {}\n", self.buckets[i].load(Ordering::Relaxed));
+            out += &format!(
+                "ankommen_http_request_duration_seconds_bucket{{le=\"{le}\"}} {}\n",
+                self.buckets[i].load(Ordering::Relaxed)
+            );
         }
         let count = self.count.load(Ordering::Relaxed);
         out += &format!("ankommen_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {count}\n");
-        out += &format!("ankommen_http_request_duration_seconds_sum {}\n", self.sum_us.load(Ordering::Relaxed) as f64 / 1e6);
+        out += &format!(
+            "ankommen_http_request_duration_seconds_sum {}\n",
+            self.sum_us.load(Ordering::Relaxed) as f64 / 1e6
+        );
         out += &format!("ankommen_http_request_duration_seconds_count {count}\n");
         out += "# TYPE ankommen_jobs_total counter\n";
-        out += &format!("ankommen_jobs_total{{outcome=\"done\"}} {}\n", self.jobs_done.load(Ordering::Relaxed));
-        out += &format!("ankommen_jobs_total{{outcome=\"failed\"}} {}\n", self.jobs_failed.load(Ordering::Relaxed));
+        out += &format!(
+            "ankommen_jobs_total{{outcome=\"done\"}} {}\n",
+            self.jobs_done.load(Ordering::Relaxed)
+        );
+        out += &format!(
+            "ankommen_jobs_total{{outcome=\"failed\"}} {}\n",
+            self.jobs_failed.load(Ordering::Relaxed)
+        );
         out
     }
 }
@@ -60,13 +76,18 @@ impl Metrics {
 pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let start = Instant::now();
     let res = next.run(req).await;
-    state.metrics().observe(res.status().as_u16(), start.elapsed().as_micros() as u64);
+    state
+        .metrics()
+        .observe(res.status().as_u16(), start.elapsed().as_micros() as u64);
     res
 }
 
 /// The router of the metrics listener.
 pub fn router(state: AppState) -> axum::Router {
     axum::Router::new()
-        .route("/metrics", axum::routing::get(|State(s): State<AppState>| async move { s.metrics().render() }))
+        .route(
+            "/metrics",
+            axum::routing::get(|State(s): State<AppState>| async move { s.metrics().render() }),
+        )
         .with_state(state)
 }

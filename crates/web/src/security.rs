@@ -19,14 +19,32 @@ pub async fn headers(req: Request, next: Next) -> Response {
     let secure = req.extensions().get::<SecureCookies>().is_some_and(|s| s.0);
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
-    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
-    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+    );
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
     if secure {
-        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
     }
     if !is_static && !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -49,7 +67,11 @@ pub async fn csrf(req: Request, next: Next) -> Response {
     match check_origin(req.headers()) {
         Ok(()) => next.run(req).await,
         Err(reason) => {
-            tracing::warn!(reason, path = req.uri().path(), "cross-site request refused");
+            tracing::warn!(
+                reason,
+                path = req.uri().path(),
+                "cross-site request refused"
+            );
             AppError::forbidden(format!("cross-site request refused ({reason})")).into_response()
         }
     }
@@ -59,7 +81,9 @@ fn check_origin(headers: &HeaderMap) -> Result<(), &'static str> {
     let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
     if let Some(origin) = headers.get(header::ORIGIN) {
         let origin = origin.to_str().map_err(|_| "malformed Origin")?;
-        let origin_host = origin.split_once("://").map(|(_, h)| h.trim_end_matches('/'));
+        let origin_host = origin
+            .split_once("://")
+            .map(|(_, h)| h.trim_end_matches('/'));
         return match (origin_host, host) {
             (Some(o), Some(h)) if o.eq_ignore_ascii_case(h) => Ok(()),
             _ => Err("Origin does not match Host"),
@@ -92,9 +116,23 @@ mod tests {
     fn origin_rules() {
         assert!(check_origin(&h(&[("host", "a:8080"), ("origin", "http://a:8080")])).is_ok());
         assert!(check_origin(&h(&[("host", "a:8080"), ("origin", "http://evil")])).is_err());
-        assert!(check_origin(&h(&[("host", "a"), ("sec-fetch-site", "cross-site"), ("cookie", "x=1")])).is_err());
+        assert!(
+            check_origin(&h(&[
+                ("host", "a"),
+                ("sec-fetch-site", "cross-site"),
+                ("cookie", "x=1")
+            ]))
+            .is_err()
+        );
         assert!(check_origin(&h(&[("host", "a"), ("cookie", "x=1")])).is_err());
         assert!(check_origin(&h(&[("host", "a"), ("authorization", "Bearer x")])).is_ok());
-        assert!(check_origin(&h(&[("host", "a"), ("sec-fetch-site", "same-origin"), ("cookie", "x=1")])).is_ok());
+        assert!(
+            check_origin(&h(&[
+                ("host", "a"),
+                ("sec-fetch-site", "same-origin"),
+                ("cookie", "x=1")
+            ]))
+            .is_ok()
+        );
     }
 }

@@ -7,7 +7,11 @@ const ORG: &str = "org-a";
 
 fn actor(role: Role) -> Actor<'static> {
     let org_kind = *OrgKind::ALL.iter().find(|k| role.fits(**k)).unwrap();
-    Actor { role, org_id: ORG, org_kind }
+    Actor {
+        role,
+        org_id: ORG,
+        org_kind,
+    }
 }
 
 fn rel() -> Relation<'static> {
@@ -19,15 +23,35 @@ fn table() {
     use Action::*;
     use DataClass as C;
     use Role::*;
-    let caseload = Relation { own_caseload: true, ..rel() };
-    let agency = Relation { responsible_agency: true, ..rel() };
-    let placed = Relation { placed_with_org: true, ..rel() };
-    let consent_family = Relation { consented: &[C::Family], ..rel() };
-    let glass = Relation { break_glass_reason: Some("called by the person at reception"), ..rel() };
-    let short_glass = Relation { break_glass_reason: Some("x"), ..rel() };
+    let caseload = Relation {
+        own_caseload: true,
+        ..rel()
+    };
+    let agency = Relation {
+        responsible_agency: true,
+        ..rel()
+    };
+    let placed = Relation {
+        placed_with_org: true,
+        ..rel()
+    };
+    let consent_family = Relation {
+        consented: &[C::Family],
+        ..rel()
+    };
+    let glass = Relation {
+        break_glass_reason: Some("called by the person at reception"),
+        ..rel()
+    };
+    let short_glass = Relation {
+        break_glass_reason: Some("x"),
+        ..rel()
+    };
     let pd = |class, relation| Resource::PersonData { class, relation };
     let own_course = Resource::Course { provider_org: ORG };
-    let other_course = Resource::Course { provider_org: "org-b" };
+    let other_course = Resource::Course {
+        provider_org: "org-b",
+    };
 
     #[rustfmt::skip]
     let cases: Vec<(Role, Action, Resource<'_>, bool)> = vec![
@@ -112,7 +136,12 @@ fn any_class() -> impl Strategy<Value = DataClass> {
     proptest::sample::select(DataClass::ALL.to_vec())
 }
 fn any_action() -> impl Strategy<Value = Action> {
-    proptest::sample::select(vec![Action::Read, Action::Create, Action::Update, Action::Delete])
+    proptest::sample::select(vec![
+        Action::Read,
+        Action::Create,
+        Action::Update,
+        Action::Delete,
+    ])
 }
 
 proptest! {

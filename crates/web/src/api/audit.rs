@@ -61,9 +61,24 @@ pub struct AuditParams {
 
 /// The newest audit entries.
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditParams), responses((status = 200, body = [AuditOut])), security(("bearer" = []), ("cookie" = [])))]
-pub async fn list(State(state): State<AppState>, me: CurrentUser, ApiQuery(p): ApiQuery<AuditParams>) -> AppResult<Json<Vec<AuditOut>>> {
-    me.authorize(&state, Action::Read, Resource::AuditLog).await?;
+pub async fn list(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    ApiQuery(p): ApiQuery<AuditParams>,
+) -> AppResult<Json<Vec<AuditOut>>> {
+    me.authorize(&state, Action::Read, Resource::AuditLog)
+        .await?;
     let tenant = me.user.tenant_id.clone();
-    let rows = state.db(move |c| audit::recent(c, &tenant, p.limit.unwrap_or(100), p.before, p.entity_id.as_deref())).await?;
+    let rows = state
+        .db(move |c| {
+            audit::recent(
+                c,
+                &tenant,
+                p.limit.unwrap_or(100),
+                p.before,
+                p.entity_id.as_deref(),
+            )
+        })
+        .await?;
     Ok(Json(rows.into_iter().map(AuditOut::from).collect()))
 }

@@ -43,31 +43,56 @@ struct Security;
 impl Modify for Security {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
-        components.add_security_scheme("cookie", SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("ankommen_session"))));
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("ankommen_session"))),
+        );
     }
 }
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(health::healthz))
-        .route("/api/openapi.json", get(|| async { axum::Json(ApiDoc::openapi()) }))
-        .route("/api/v1/session", post(session::login).delete(session::logout).get(session::me))
+        .route(
+            "/api/openapi.json",
+            get(|| async { axum::Json(ApiDoc::openapi()) }),
+        )
+        .route(
+            "/api/v1/session",
+            post(session::login)
+                .delete(session::logout)
+                .get(session::me),
+        )
         .route("/api/v1/users", get(users::list).post(users::create))
         .route("/api/v1/users/{id}", get(users::get).put(users::update))
-        .route("/api/v1/me/password", axum::routing::put(users::change_own_password))
+        .route(
+            "/api/v1/me/password",
+            axum::routing::put(users::change_own_password),
+        )
         .route("/api/v1/organisations", get(orgs::list).post(orgs::create))
-        .route("/api/v1/organisations/{id}", get(orgs::get).put(orgs::update))
+        .route(
+            "/api/v1/organisations/{id}",
+            get(orgs::get).put(orgs::update),
+        )
         .route("/api/v1/municipalities", get(orgs::municipalities))
         .route("/api/v1/api-tokens", get(tokens::list).post(tokens::issue))
         .route("/api/v1/api-tokens/{id}", delete(tokens::revoke))
         .route("/api/v1/jobs", get(jobs::list))
         .route("/api/v1/jobs/{id}/retry", post(jobs::retry))
         .route("/api/v1/audit", get(audit::list))
-        .route("/api/v1/{*rest}", axum::routing::any(|| async { crate::error::AppError::not_found() }))
+        .route(
+            "/api/v1/{*rest}",
+            axum::routing::any(|| async { crate::error::AppError::not_found() }),
+        )
 }
 
 /// Parses a path id; an id that is not a UUID is simply not found.
 pub fn path_id(raw: &str) -> Result<String, crate::error::AppError> {
-    ankommen_domain::ids::UserId::parse(raw).map(|id| id.into_string()).map_err(|_| crate::error::AppError::not_found())
+    ankommen_domain::ids::UserId::parse(raw)
+        .map(|id| id.into_string())
+        .map_err(|_| crate::error::AppError::not_found())
 }

@@ -49,7 +49,8 @@ impl From<Organisation> for OrgOut {
 #[utoipa::path(get, path = "/api/v1/organisations", tag = "admin",
     responses((status = 200, body = [OrgOut]), (status = 403, body = crate::error::Problem)), security(("bearer" = []), ("cookie" = [])))]
 pub async fn list(State(state): State<AppState>, me: CurrentUser) -> AppResult<Json<Vec<OrgOut>>> {
-    me.authorize(&state, Action::Read, Resource::Organisation).await?;
+    me.authorize(&state, Action::Read, Resource::Organisation)
+        .await?;
     let tenant = me.user.tenant_id.clone();
     let rows = state.db(move |c| orgs::list(c, &tenant)).await?;
     Ok(Json(rows.into_iter().map(OrgOut::from).collect()))
@@ -58,22 +59,36 @@ pub async fn list(State(state): State<AppState>, me: CurrentUser) -> AppResult<J
 /// Create an organisation.
 #[utoipa::path(post, path = "/api/v1/organisations", tag = "admin", request_body = RawOrg,
     responses((status = 201, body = OrgOut), (status = 422, body = crate::error::Problem)), security(("bearer" = []), ("cookie" = [])))]
-pub async fn create(State(state): State<AppState>, me: CurrentUser, ApiJson(raw): ApiJson<RawOrg>) -> AppResult<(StatusCode, Json<OrgOut>)> {
-    me.authorize(&state, Action::Create, Resource::Organisation).await?;
+pub async fn create(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    ApiJson(raw): ApiJson<RawOrg>,
+) -> AppResult<(StatusCode, Json<OrgOut>)> {
+    me.authorize(&state, Action::Create, Resource::Organisation)
+        .await?;
     let input = input::org(&raw).map_err(AppError::Validation)?;
     let who = me.owned_who();
-    let org = state.db(move |c| orgs::create(c, who.get(), &input)).await?;
+    let org = state
+        .db(move |c| orgs::create(c, who.get(), &input))
+        .await?;
     Ok((StatusCode::CREATED, Json(OrgOut::from(org))))
 }
 
 /// One organisation.
 #[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "admin",
     responses((status = 200, body = OrgOut), (status = 404, body = crate::error::Problem)), security(("bearer" = []), ("cookie" = [])))]
-pub async fn get(State(state): State<AppState>, me: CurrentUser, Path(id): Path<String>) -> AppResult<Json<OrgOut>> {
-    me.authorize(&state, Action::Read, Resource::Organisation).await?;
+pub async fn get(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<OrgOut>> {
+    me.authorize(&state, Action::Read, Resource::Organisation)
+        .await?;
     let id = path_id(&id)?;
     let tenant = me.user.tenant_id.clone();
-    Ok(Json(OrgOut::from(state.db(move |c| orgs::get(c, &tenant, &id)).await?)))
+    Ok(Json(OrgOut::from(
+        state.db(move |c| orgs::get(c, &tenant, &id)).await?,
+    )))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -89,12 +104,20 @@ pub struct UpdateOrg {
 #[utoipa::path(put, path = "/api/v1/organisations/{id}", tag = "admin", request_body = UpdateOrg,
     responses((status = 200, body = OrgOut), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
     security(("bearer" = []), ("cookie" = [])))]
-pub async fn update(State(state): State<AppState>, me: CurrentUser, Path(id): Path<String>, ApiJson(body): ApiJson<UpdateOrg>) -> AppResult<Json<OrgOut>> {
-    me.authorize(&state, Action::Update, Resource::Organisation).await?;
+pub async fn update(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<UpdateOrg>,
+) -> AppResult<Json<OrgOut>> {
+    me.authorize(&state, Action::Update, Resource::Organisation)
+        .await?;
     let id = path_id(&id)?;
     let input = input::org(&body.org).map_err(AppError::Validation)?;
     let who = me.owned_who();
-    let org = state.db(move |c| orgs::update(c, who.get(), &id, body.version, &input, body.disabled)).await?;
+    let org = state
+        .db(move |c| orgs::update(c, who.get(), &id, body.version, &input, body.disabled))
+        .await?;
     Ok(Json(OrgOut::from(org)))
 }
 
@@ -112,8 +135,12 @@ pub struct MunicipalityOut {
 /// The county's municipalities (any logged-in user).
 #[utoipa::path(get, path = "/api/v1/municipalities", tag = "admin",
     responses((status = 200, body = [MunicipalityOut])), security(("bearer" = []), ("cookie" = [])))]
-pub async fn municipalities(State(state): State<AppState>, me: CurrentUser) -> AppResult<Json<Vec<MunicipalityOut>>> {
-    me.authorize(&state, Action::Read, Resource::Dashboard).await?;
+pub async fn municipalities(
+    State(state): State<AppState>,
+    me: CurrentUser,
+) -> AppResult<Json<Vec<MunicipalityOut>>> {
+    me.authorize(&state, Action::Read, Resource::Dashboard)
+        .await?;
     let tenant = me.user.tenant_id.clone();
     let rows = state.db(move |c| municipalities::list(c, &tenant)).await?;
     Ok(Json(

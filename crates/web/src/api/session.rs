@@ -28,7 +28,9 @@ pub struct LoginResponse {
 pub fn login_error(e: LoginError) -> AppError {
     match e {
         LoginError::Invalid => AppError::Unauthorized("wrong user name or password".into()),
-        LoginError::Disabled => AppError::forbidden("this account is disabled; ask your administrator"),
+        LoginError::Disabled => {
+            AppError::forbidden("this account is disabled; ask your administrator")
+        }
         LoginError::Locked(wait) => AppError::TooManyRequests {
             retry_after: wait,
             detail: format!(
@@ -44,14 +46,26 @@ pub fn login_error(e: LoginError) -> AppError {
 #[utoipa::path(post, path = "/api/v1/session", tag = "session", request_body = LoginRequest,
     responses((status = 200, body = LoginResponse), (status = 401, body = crate::error::Problem),
               (status = 422, body = crate::error::Problem), (status = 429, body = crate::error::Problem)))]
-pub async fn login(State(state): State<AppState>, headers: HeaderMap, ApiJson(req): ApiJson<LoginRequest>) -> AppResult<Response> {
+pub async fn login(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(req): ApiJson<LoginRequest>,
+) -> AppResult<Response> {
     if req.username.len() > 256 || req.password.len() > 1024 {
         return Err(AppError::Unauthorized("wrong user name or password".into()));
     }
-    let rid = headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned);
-    let (user, token) = auth::login(&state, &req.username, &req.password, rid).await.map_err(login_error)?;
+    let rid = headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let (user, token) = auth::login(&state, &req.username, &req.password, rid)
+        .await
+        .map_err(login_error)?;
     let cookie = auth::session_cookie(&state, Some(&token));
-    let body = LoginResponse { token, user: UserOut::from(user) };
+    let body = LoginResponse {
+        token,
+        user: UserOut::from(user),
+    };
     Ok(([(header::SET_COOKIE, cookie)], Json(body)).into_response())
 }
 
@@ -60,7 +74,11 @@ pub async fn login(State(state): State<AppState>, headers: HeaderMap, ApiJson(re
     responses((status = 204), (status = 401, body = crate::error::Problem)), security(("bearer" = []), ("cookie" = [])))]
 pub async fn logout(State(state): State<AppState>, user: CurrentUser) -> AppResult<Response> {
     auth::logout(&state, &user).await?;
-    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, auth::session_cookie(&state, None))]).into_response())
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(header::SET_COOKIE, auth::session_cookie(&state, None))],
+    )
+        .into_response())
 }
 
 /// The logged-in user.

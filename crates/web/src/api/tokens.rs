@@ -61,15 +61,31 @@ pub struct IssuedToken {
 
 /// List API tokens.
 #[utoipa::path(get, path = "/api/v1/api-tokens", tag = "admin", responses((status = 200, body = [TokenOut])), security(("bearer" = []), ("cookie" = [])))]
-pub async fn list(State(state): State<AppState>, me: CurrentUser) -> AppResult<Json<Vec<TokenOut>>> {
-    me.authorize(&state, Action::Read, Resource::ApiToken).await?;
+pub async fn list(
+    State(state): State<AppState>,
+    me: CurrentUser,
+) -> AppResult<Json<Vec<TokenOut>>> {
+    me.authorize(&state, Action::Read, Resource::ApiToken)
+        .await?;
     let tenant = me.user.tenant_id.clone();
-    Ok(Json(state.db(move |c| tokens::list(c, &tenant)).await?.into_iter().map(TokenOut::from).collect()))
+    Ok(Json(
+        state
+            .db(move |c| tokens::list(c, &tenant))
+            .await?
+            .into_iter()
+            .map(TokenOut::from)
+            .collect(),
+    ))
 }
 
 /// Shared by API and UI: validates and issues a token; returns it with its secret.
-pub async fn issue_token(state: &AppState, me: &CurrentUser, req: IssueToken) -> AppResult<IssuedToken> {
-    me.authorize(state, Action::Create, Resource::ApiToken).await?;
+pub async fn issue_token(
+    state: &AppState,
+    me: &CurrentUser,
+    req: IssueToken,
+) -> AppResult<IssuedToken> {
+    me.authorize(state, Action::Create, Resource::ApiToken)
+        .await?;
     let name = required_text("name", &req.name, 100)?;
     let user_id = ankommen_domain::ids::UserId::parse(req.user_id.trim())
         .map_err(|e| AppError::invalid(FieldError::new("user_id", "invalid_id", e.to_string())))?
@@ -77,7 +93,13 @@ pub async fn issue_token(state: &AppState, me: &CurrentUser, req: IssueToken) ->
     let expires_at = match req.expires_in_days {
         None => None,
         Some(d) if (1..=730).contains(&d) => Some(ankommen_db::now() + time::Duration::days(d)),
-        Some(_) => return Err(AppError::invalid(FieldError::new("expires_in_days", "out_of_range", "must be between 1 and 730"))),
+        Some(_) => {
+            return Err(AppError::invalid(FieldError::new(
+                "expires_in_days",
+                "out_of_range",
+                "must be between 1 and 730",
+            )));
+        }
     };
     let (token, hash) = auth::new_token();
     let who = me.owned_who();
@@ -85,25 +107,44 @@ pub async fn issue_token(state: &AppState, me: &CurrentUser, req: IssueToken) ->
         .db(move |c| tokens::issue(c, who.get(), &user_id, &name, &hash, expires_at))
         .await
         .map_err(|e| match e {
-            AppError::NotFound => AppError::invalid(FieldError::new("user_id", "no_such_user", "no such user")),
+            AppError::NotFound => {
+                AppError::invalid(FieldError::new("user_id", "no_such_user", "no such user"))
+            }
             other => other,
         })?;
-    Ok(IssuedToken { info: TokenOut::from(issued), token })
+    Ok(IssuedToken {
+        info: TokenOut::from(issued),
+        token,
+    })
 }
 
 /// Issue an API token for a user.
 #[utoipa::path(post, path = "/api/v1/api-tokens", tag = "admin", request_body = IssueToken,
     responses((status = 201, body = IssuedToken), (status = 422, body = crate::error::Problem)), security(("bearer" = []), ("cookie" = [])))]
-pub async fn issue(State(state): State<AppState>, me: CurrentUser, ApiJson(req): ApiJson<IssueToken>) -> AppResult<(StatusCode, Json<IssuedToken>)> {
-    Ok((StatusCode::CREATED, Json(issue_token(&state, &me, req).await?)))
+pub async fn issue(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    ApiJson(req): ApiJson<IssueToken>,
+) -> AppResult<(StatusCode, Json<IssuedToken>)> {
+    Ok((
+        StatusCode::CREATED,
+        Json(issue_token(&state, &me, req).await?),
+    ))
 }
 
 /// Revoke an API token; it stops working at once.
 #[utoipa::path(delete, path = "/api/v1/api-tokens/{id}", tag = "admin",
     responses((status = 200, body = TokenOut), (status = 404, body = crate::error::Problem)), security(("bearer" = []), ("cookie" = [])))]
-pub async fn revoke(State(state): State<AppState>, me: CurrentUser, Path(id): Path<String>) -> AppResult<Json<TokenOut>> {
-    me.authorize(&state, Action::Delete, Resource::ApiToken).await?;
+pub async fn revoke(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<TokenOut>> {
+    me.authorize(&state, Action::Delete, Resource::ApiToken)
+        .await?;
     let id = path_id(&id)?;
     let who = me.owned_who();
-    Ok(Json(TokenOut::from(state.db(move |c| tokens::revoke(c, who.get(), &id)).await?)))
+    Ok(Json(TokenOut::from(
+        state.db(move |c| tokens::revoke(c, who.get(), &id)).await?,
+    )))
 }

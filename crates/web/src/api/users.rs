@@ -67,13 +67,25 @@ pub struct ListParams {
 #[utoipa::path(get, path = "/api/v1/users", tag = "admin", params(ListParams),
     responses((status = 200, body = [UserOut]), (status = 401, body = crate::error::Problem), (status = 403, body = crate::error::Problem)),
     security(("bearer" = []), ("cookie" = [])))]
-pub async fn list(State(state): State<AppState>, me: CurrentUser, ApiQuery(p): ApiQuery<ListParams>) -> AppResult<Json<Vec<UserOut>>> {
-    me.authorize(&state, Action::Read, Resource::UserAccount).await?;
+pub async fn list(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    ApiQuery(p): ApiQuery<ListParams>,
+) -> AppResult<Json<Vec<UserOut>>> {
+    me.authorize(&state, Action::Read, Resource::UserAccount)
+        .await?;
     let role = match p.role.as_deref().filter(|r| !r.is_empty()) {
-        Some(r) => Some(Role::parse(r).map_err(|e| AppError::invalid(FieldError::new("role", "unknown_value", e.to_string())))?),
+        Some(r) => Some(Role::parse(r).map_err(|e| {
+            AppError::invalid(FieldError::new("role", "unknown_value", e.to_string()))
+        })?),
         None => None,
     };
-    let filter = UserFilter { org_id: p.org_id, role, include_disabled: p.include_disabled, query: p.q };
+    let filter = UserFilter {
+        org_id: p.org_id,
+        role,
+        include_disabled: p.include_disabled,
+        query: p.q,
+    };
     let tenant = me.user.tenant_id.clone();
     let rows = state.db(move |c| users::list(c, &tenant, &filter)).await?;
     Ok(Json(rows.into_iter().map(UserOut::from).collect()))
@@ -89,7 +101,13 @@ pub struct CreateUser {
 
 /// Hashes a new password after checking the rules.
 pub async fn hash_new_password(password: String, username: String) -> AppResult<String> {
-    password::check_new(&password, &username).map_err(|e| AppError::invalid(FieldError::new("password", password_code(&e), e.to_string())))?;
+    password::check_new(&password, &username).map_err(|e| {
+        AppError::invalid(FieldError::new(
+            "password",
+            password_code(&e),
+            e.to_string(),
+        ))
+    })?;
     tokio::task::spawn_blocking(move || password::hash(&password))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
@@ -109,23 +127,37 @@ pub fn password_code(e: &password::PasswordError) -> &'static str {
 #[utoipa::path(post, path = "/api/v1/users", tag = "admin", request_body = CreateUser,
     responses((status = 201, body = UserOut), (status = 403, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
     security(("bearer" = []), ("cookie" = [])))]
-pub async fn create(State(state): State<AppState>, me: CurrentUser, ApiJson(body): ApiJson<CreateUser>) -> AppResult<(StatusCode, Json<UserOut>)> {
-    me.authorize(&state, Action::Create, Resource::UserAccount).await?;
+pub async fn create(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    ApiJson(body): ApiJson<CreateUser>,
+) -> AppResult<(StatusCode, Json<UserOut>)> {
+    me.authorize(&state, Action::Create, Resource::UserAccount)
+        .await?;
     let input = input::user(&body.user).map_err(AppError::Validation)?;
     let hash = hash_new_password(body.password, input.username.clone()).await?;
     let who = me.owned_who();
-    let user = state.db(move |c| users::create(c, who.get(), &input, &hash)).await?;
+    let user = state
+        .db(move |c| users::create(c, who.get(), &input, &hash))
+        .await?;
     Ok((StatusCode::CREATED, Json(UserOut::from(user))))
 }
 
 /// One user.
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "admin",
     responses((status = 200, body = UserOut), (status = 404, body = crate::error::Problem)), security(("bearer" = []), ("cookie" = [])))]
-pub async fn get(State(state): State<AppState>, me: CurrentUser, Path(id): Path<String>) -> AppResult<Json<UserOut>> {
-    me.authorize(&state, Action::Read, Resource::UserAccount).await?;
+pub async fn get(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<UserOut>> {
+    me.authorize(&state, Action::Read, Resource::UserAccount)
+        .await?;
     let id = path_id(&id)?;
     let tenant = me.user.tenant_id.clone();
-    Ok(Json(UserOut::from(state.db(move |c| users::get(c, &tenant, &id)).await?)))
+    Ok(Json(UserOut::from(
+        state.db(move |c| users::get(c, &tenant, &id)).await?,
+    )))
 }
 
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -142,15 +174,27 @@ pub struct UpdateUser {
 #[utoipa::path(put, path = "/api/v1/users/{id}", tag = "admin", request_body = UpdateUser,
     responses((status = 200, body = UserOut), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
     security(("bearer" = []), ("cookie" = [])))]
-pub async fn update(State(state): State<AppState>, me: CurrentUser, Path(id): Path<String>, ApiJson(body): ApiJson<UpdateUser>) -> AppResult<Json<UserOut>> {
-    me.authorize(&state, Action::Update, Resource::UserAccount).await?;
+pub async fn update(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<UpdateUser>,
+) -> AppResult<Json<UserOut>> {
+    me.authorize(&state, Action::Update, Resource::UserAccount)
+        .await?;
     let id = path_id(&id)?;
     let input = input::user(&body.user).map_err(AppError::Validation)?;
     if id == me.user.id && (body.disabled || input.role != me.user.role) {
-        return Err(AppError::invalid(FieldError::new("role", "self_lockout", "you cannot disable yourself or change your own role")));
+        return Err(AppError::invalid(FieldError::new(
+            "role",
+            "self_lockout",
+            "you cannot disable yourself or change your own role",
+        )));
     }
     let who = me.owned_who();
-    let user = state.db(move |c| users::update(c, who.get(), &id, body.version, &input, body.disabled)).await?;
+    let user = state
+        .db(move |c| users::update(c, who.get(), &id, body.version, &input, body.disabled))
+        .await?;
     Ok(Json(UserOut::from(user)))
 }
 
@@ -163,22 +207,40 @@ pub struct ChangePassword {
 /// Change one's own password; other sessions of the user end.
 #[utoipa::path(put, path = "/api/v1/me/password", tag = "session", request_body = ChangePassword,
     responses((status = 204), (status = 422, body = crate::error::Problem)), security(("bearer" = []), ("cookie" = [])))]
-pub async fn change_own_password(State(state): State<AppState>, me: CurrentUser, ApiJson(body): ApiJson<ChangePassword>) -> AppResult<StatusCode> {
+pub async fn change_own_password(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    ApiJson(body): ApiJson<ChangePassword>,
+) -> AppResult<StatusCode> {
     change_password(&state, &me, body.current_password, body.new_password).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Shared by API and UI: checks the current password, then sets the new one.
-pub async fn change_password(state: &AppState, me: &CurrentUser, current: String, new: String) -> AppResult<()> {
-    me.authorize(state, Action::Update, Resource::OwnProfile).await?;
+pub async fn change_password(
+    state: &AppState,
+    me: &CurrentUser,
+    current: String,
+    new: String,
+) -> AppResult<()> {
+    me.authorize(state, Action::Update, Resource::OwnProfile)
+        .await?;
     let username = me.user.username.clone();
     let creds = state.db(move |c| users::credentials(c, &username)).await?;
     let stored = creds.map(|(_, h)| h).ok_or_else(AppError::not_found)?;
-    let ok = tokio::task::spawn_blocking(move || password::verify(&current, &stored)).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    let ok = tokio::task::spawn_blocking(move || password::verify(&current, &stored))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     if !ok {
-        return Err(AppError::invalid(FieldError::new("current_password", "wrong_password", "the current password is wrong")));
+        return Err(AppError::invalid(FieldError::new(
+            "current_password",
+            "wrong_password",
+            "the current password is wrong",
+        )));
     }
     let hash = hash_new_password(new, me.user.username.clone()).await?;
     let (who, keep) = (me.owned_who(), me.session_hash().map(str::to_owned));
-    state.db(move |c| users::set_password(c, who.get(), &who.user_id, &hash, keep.as_deref())).await
+    state
+        .db(move |c| users::set_password(c, who.get(), &who.user_id, &hash, keep.as_deref()))
+        .await
 }

@@ -28,14 +28,23 @@ pub struct OrgList<'a> {
 
 pub async fn list(State(state): State<AppState>, page: Page) -> Response {
     let Page { ctx, me } = page;
-    if let Err(e) = me.authorize(&state, Action::Read, Resource::Organisation).await {
+    if let Err(e) = me
+        .authorize(&state, Action::Read, Resource::Organisation)
+        .await
+    {
         return errors::page(&ctx, e);
     }
     let tenant = me.user.tenant_id.clone();
     match state.db(move |c| orgs::list(c, &tenant)).await {
         Ok(orgs) => {
-            let can_edit = ankommen_domain::policy::can(&me.actor(), Action::Update, &Resource::Organisation).is_allowed();
-            render(&OrgList { ctx: &ctx, orgs, can_edit })
+            let can_edit =
+                ankommen_domain::policy::can(&me.actor(), Action::Update, &Resource::Organisation)
+                    .is_allowed();
+            render(&OrgList {
+                ctx: &ctx,
+                orgs,
+                can_edit,
+            })
         }
         Err(e) => errors::page(&ctx, e),
     }
@@ -106,31 +115,85 @@ pub struct OrgFormPage<'a> {
 impl OrgFormPage<'_> {
     /// Errors that belong to no field shown on the form (e.g. a stale version).
     pub fn general_errors(&self) -> Vec<&str> {
-        self.errors.general_messages(&["name", "kind", "parent_id", "municipality_id", "email", "phone"])
+        self.errors.general_messages(&[
+            "name",
+            "kind",
+            "parent_id",
+            "municipality_id",
+            "email",
+            "phone",
+        ])
     }
 }
 
-async fn form_page(state: &AppState, page: &Page, id: Option<String>, form: OrgForm, errors: FormErrors, status: StatusCode) -> Response {
+async fn form_page(
+    state: &AppState,
+    page: &Page,
+    id: Option<String>,
+    form: OrgForm,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Response {
     let tenant = page.me.user.tenant_id.clone();
-    match state.db(move |c| Ok((orgs::list(c, &tenant)?, municipalities::list(c, &tenant)?))).await {
+    match state
+        .db(move |c| Ok((orgs::list(c, &tenant)?, municipalities::list(c, &tenant)?)))
+        .await
+    {
         Ok((orgs, towns)) => {
-            let orgs = orgs.into_iter().filter(|o| Some(&o.id) != id.as_ref()).collect();
+            let orgs = orgs
+                .into_iter()
+                .filter(|o| Some(&o.id) != id.as_ref())
+                .collect();
             let kinds = OrgKind::ALL.iter().map(|k| k.as_str()).collect();
-            render_status(status, &OrgFormPage { ctx: &page.ctx, id, form, orgs, towns, kinds, errors })
+            render_status(
+                status,
+                &OrgFormPage {
+                    ctx: &page.ctx,
+                    id,
+                    form,
+                    orgs,
+                    towns,
+                    kinds,
+                    errors,
+                },
+            )
         }
         Err(e) => errors::page(&page.ctx, e),
     }
 }
 
 pub async fn new_form(State(state): State<AppState>, page: Page) -> Response {
-    if let Err(e) = page.me.authorize(&state, Action::Create, Resource::Organisation).await {
+    if let Err(e) = page
+        .me
+        .authorize(&state, Action::Create, Resource::Organisation)
+        .await
+    {
         return errors::page(&page.ctx, e);
     }
-    form_page(&state, &page, None, OrgForm { kind: "course_provider".into(), ..Default::default() }, FormErrors::default(), StatusCode::OK).await
+    form_page(
+        &state,
+        &page,
+        None,
+        OrgForm {
+            kind: "course_provider".into(),
+            ..Default::default()
+        },
+        FormErrors::default(),
+        StatusCode::OK,
+    )
+    .await
 }
 
-pub async fn create(State(state): State<AppState>, page: Page, ApiForm(form): ApiForm<OrgForm>) -> Response {
-    if let Err(e) = page.me.authorize(&state, Action::Create, Resource::Organisation).await {
+pub async fn create(
+    State(state): State<AppState>,
+    page: Page,
+    ApiForm(form): ApiForm<OrgForm>,
+) -> Response {
+    if let Err(e) = page
+        .me
+        .authorize(&state, Action::Create, Resource::Organisation)
+        .await
+    {
         return errors::page(&page.ctx, e);
     }
     let result = async {
@@ -142,14 +205,32 @@ pub async fn create(State(state): State<AppState>, page: Page, ApiForm(form): Ap
     match result {
         Ok(_) => Redirect::to("/admin/organisations?msg=org-created").into_response(),
         Err(e) => match form_errors(&page.ctx, e) {
-            Ok(errs) => form_page(&state, &page, None, form, errs, StatusCode::UNPROCESSABLE_ENTITY).await,
+            Ok(errs) => {
+                form_page(
+                    &state,
+                    &page,
+                    None,
+                    form,
+                    errs,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await
+            }
             Err(p) => p,
         },
     }
 }
 
-pub async fn edit_form(State(state): State<AppState>, page: Page, Path(id): Path<String>) -> Response {
-    if let Err(e) = page.me.authorize(&state, Action::Read, Resource::Organisation).await {
+pub async fn edit_form(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+) -> Response {
+    if let Err(e) = page
+        .me
+        .authorize(&state, Action::Read, Resource::Organisation)
+        .await
+    {
         return errors::page(&page.ctx, e);
     }
     let tenant = page.me.user.tenant_id.clone();
@@ -158,13 +239,32 @@ pub async fn edit_form(State(state): State<AppState>, page: Page, Path(id): Path
         Err(e) => Err(e),
     };
     match org {
-        Ok(o) => form_page(&state, &page, Some(o.id.clone()), OrgForm::from_org(&o), FormErrors::default(), StatusCode::OK).await,
+        Ok(o) => {
+            form_page(
+                &state,
+                &page,
+                Some(o.id.clone()),
+                OrgForm::from_org(&o),
+                FormErrors::default(),
+                StatusCode::OK,
+            )
+            .await
+        }
         Err(e) => errors::page(&page.ctx, e),
     }
 }
 
-pub async fn update(State(state): State<AppState>, page: Page, Path(id): Path<String>, ApiForm(form): ApiForm<OrgForm>) -> Response {
-    if let Err(e) = page.me.authorize(&state, Action::Update, Resource::Organisation).await {
+pub async fn update(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+    ApiForm(form): ApiForm<OrgForm>,
+) -> Response {
+    if let Err(e) = page
+        .me
+        .authorize(&state, Action::Update, Resource::Organisation)
+        .await
+    {
         return errors::page(&page.ctx, e);
     }
     let id = match path_id(&id) {
@@ -173,14 +273,31 @@ pub async fn update(State(state): State<AppState>, page: Page, Path(id): Path<St
     };
     let result = async {
         let input = crate::input::org(&form.raw()).map_err(AppError::Validation)?;
-        let (who, oid, version, disabled) = (page.me.owned_who(), id.clone(), form.version, form.is_disabled());
-        state.db(move |c| orgs::update(c, who.get(), &oid, version, &input, disabled)).await
+        let (who, oid, version, disabled) = (
+            page.me.owned_who(),
+            id.clone(),
+            form.version,
+            form.is_disabled(),
+        );
+        state
+            .db(move |c| orgs::update(c, who.get(), &oid, version, &input, disabled))
+            .await
     }
     .await;
     match result {
         Ok(_) => Redirect::to("/admin/organisations?msg=org-saved").into_response(),
         Err(e) => match form_errors(&page.ctx, e) {
-            Ok(errs) => form_page(&state, &page, Some(id), form, errs, StatusCode::UNPROCESSABLE_ENTITY).await,
+            Ok(errs) => {
+                form_page(
+                    &state,
+                    &page,
+                    Some(id),
+                    form,
+                    errs,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await
+            }
             Err(p) => p,
         },
     }

@@ -22,7 +22,10 @@ pub struct Dashboard<'a> {
 
 pub async fn show(State(state): State<AppState>, page: Page) -> Response {
     let Page { ctx, me } = page;
-    if let Err(e) = me.authorize(&state, Action::Read, Resource::Dashboard).await {
+    if let Err(e) = me
+        .authorize(&state, Action::Read, Resource::Dashboard)
+        .await
+    {
         return errors::page(&ctx, e);
     }
     let role = me.user.role;
@@ -38,9 +41,16 @@ pub async fn show(State(state): State<AppState>, page: Page) -> Response {
             .await
         {
             Ok((u, o, f)) => {
-                let mut v = vec![(ctx.t("dashboard-active-users"), u, "/admin/users"), (ctx.t("dashboard-organisations"), o, "/admin/organisations")];
+                let mut v = vec![
+                    (ctx.t("dashboard-active-users"), u, "/admin/users"),
+                    (ctx.t("dashboard-organisations"), o, "/admin/organisations"),
+                ];
                 if role == Role::Admin {
-                    v.push((ctx.t("dashboard-failed-jobs"), f, "/admin/jobs?status=failed"));
+                    v.push((
+                        ctx.t("dashboard-failed-jobs"),
+                        f,
+                        "/admin/jobs?status=failed",
+                    ));
                 }
                 v
             }
@@ -50,5 +60,9 @@ pub async fn show(State(state): State<AppState>, page: Page) -> Response {
         vec![]
     };
     let role_text = ctx.t(&format!("role-desc-{}", role.as_str()));
-    render(&Dashboard { ctx: &ctx, role_text, figures })
+    render(&Dashboard {
+        ctx: &ctx,
+        role_text,
+        figures,
+    })
 }

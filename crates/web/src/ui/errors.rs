@@ -34,9 +34,18 @@ pub fn page(ctx: &Ctx, e: AppError) -> Response {
     };
     let mut message = ctx.t(&format!("error-{key}-text"));
     if let AppError::Validation(errs) = &e {
-        message = errs.iter().map(|f| format!("{}: {}", f.field, ctx.field_message(f))).collect::<Vec<_>>().join("; ");
+        message = errs
+            .iter()
+            .map(|f| format!("{}: {}", f.field, ctx.field_message(f)))
+            .collect::<Vec<_>>()
+            .join("; ");
     }
-    let p = ErrorPage { ctx, status: status.as_u16(), title: ctx.t(&format!("error-{key}-title")), message };
+    let p = ErrorPage {
+        ctx,
+        status: status.as_u16(),
+        title: ctx.t(&format!("error-{key}-title")),
+        message,
+    };
     render_status(status, &p)
 }
 

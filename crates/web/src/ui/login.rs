@@ -28,7 +28,11 @@ pub struct NextParam {
 /// Only local paths may be a target after login (no open redirect).
 fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && n.len() < 500 => n.to_owned(),
+        Some(n)
+            if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && n.len() < 500 =>
+        {
+            n.to_owned()
+        }
         _ => "/".to_owned(),
     }
 }
@@ -37,7 +41,12 @@ pub async fn form(PublicPage(ctx, me): PublicPage, Query(p): Query<NextParam>) -
     if me.is_some() {
         return Redirect::to(&safe_next(p.next.as_deref())).into_response();
     }
-    render(&LoginPage { ctx: &ctx, next: safe_next(p.next.as_deref()), username: String::new(), error: None })
+    render(&LoginPage {
+        ctx: &ctx,
+        next: safe_next(p.next.as_deref()),
+        username: String::new(),
+        error: None,
+    })
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -50,11 +59,27 @@ pub struct LoginForm {
     next: Option<String>,
 }
 
-pub async fn submit(State(state): State<AppState>, PublicPage(ctx, _): PublicPage, headers: HeaderMap, ApiForm(f): ApiForm<LoginForm>) -> Response {
+pub async fn submit(
+    State(state): State<AppState>,
+    PublicPage(ctx, _): PublicPage,
+    headers: HeaderMap,
+    ApiForm(f): ApiForm<LoginForm>,
+) -> Response {
     let next = safe_next(f.next.as_deref());
-    let rid = headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let rid = headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     let fail = |status, key: &str| {
-        render_status(status, &LoginPage { ctx: &ctx, next: next.clone(), username: f.username.chars().take(64).collect(), error: Some(ctx.t(key)) })
+        render_status(
+            status,
+            &LoginPage {
+                ctx: &ctx,
+                next: next.clone(),
+                username: f.username.chars().take(64).collect(),
+                error: Some(ctx.t(key)),
+            },
+        )
     };
     if f.username.trim().is_empty() || f.password.is_empty() {
         return fail(StatusCode::UNPROCESSABLE_ENTITY, "login-missing");
@@ -71,10 +96,17 @@ pub async fn submit(State(state): State<AppState>, PublicPage(ctx, _): PublicPag
         Err(LoginError::Disabled) => fail(StatusCode::FORBIDDEN, "login-disabled"),
         Err(LoginError::Locked(wait)) => {
             let minutes = (wait + 59) / 60;
-            let msg = ctx.lang.t_args("login-locked", &[("minutes", minutes.into())]);
+            let msg = ctx
+                .lang
+                .t_args("login-locked", &[("minutes", minutes.into())]);
             let mut res = render_status(
                 StatusCode::TOO_MANY_REQUESTS,
-                &LoginPage { ctx: &ctx, next: next.clone(), username: f.username.chars().take(64).collect(), error: Some(msg) },
+                &LoginPage {
+                    ctx: &ctx,
+                    next: next.clone(),
+                    username: f.username.chars().take(64).collect(),
+                    error: Some(msg),
+                },
             );
             if let Ok(v) = wait.to_string().parse() {
                 res.headers_mut().insert(header::RETRY_AFTER, v);

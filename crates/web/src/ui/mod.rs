@@ -38,13 +38,28 @@ pub fn router() -> Router<AppState> {
         .route("/language", post(profile::set_language))
         .route("/profile", get(profile::show))
         .route("/profile/password", post(profile::change_password))
-        .route("/admin/users", get(admin_users::list).post(admin_users::create))
+        .route(
+            "/admin/users",
+            get(admin_users::list).post(admin_users::create),
+        )
         .route("/admin/users/new", get(admin_users::new_form))
-        .route("/admin/users/{id}", get(admin_users::edit_form).post(admin_users::update))
-        .route("/admin/organisations", get(admin_orgs::list).post(admin_orgs::create))
+        .route(
+            "/admin/users/{id}",
+            get(admin_users::edit_form).post(admin_users::update),
+        )
+        .route(
+            "/admin/organisations",
+            get(admin_orgs::list).post(admin_orgs::create),
+        )
         .route("/admin/organisations/new", get(admin_orgs::new_form))
-        .route("/admin/organisations/{id}", get(admin_orgs::edit_form).post(admin_orgs::update))
-        .route("/admin/tokens", get(admin_misc::tokens).post(admin_misc::issue_token))
+        .route(
+            "/admin/organisations/{id}",
+            get(admin_orgs::edit_form).post(admin_orgs::update),
+        )
+        .route(
+            "/admin/tokens",
+            get(admin_misc::tokens).post(admin_misc::issue_token),
+        )
         .route("/admin/tokens/{id}/revoke", post(admin_misc::revoke_token))
         .route("/admin/jobs", get(admin_misc::jobs))
         .route("/admin/jobs/{id}/retry", post(admin_misc::retry_job))
@@ -55,8 +70,14 @@ pub fn router() -> Router<AppState> {
 async fn stylesheet() -> Response {
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/css; charset=utf-8"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=3600"),
+            ),
         ],
         include_str!("../../assets/app.css"),
     )
@@ -93,7 +114,11 @@ impl Ctx {
     }
 
     pub fn other_langs(&self) -> Vec<(&'static str, &'static str)> {
-        Lang::ALL.iter().filter(|l| **l != self.lang).map(|l| (l.code(), if *l == Lang::De { "Deutsch" } else { "English" })).collect()
+        Lang::ALL
+            .iter()
+            .filter(|l| **l != self.lang)
+            .map(|l| (l.code(), if *l == Lang::De { "Deutsch" } else { "English" }))
+            .collect()
     }
 
     /// `selected` when a select option is the current value.
@@ -107,7 +132,9 @@ impl Ctx {
     }
 
     pub fn opt_ts(&self, t: &Option<time::PrimitiveDateTime>) -> String {
-        t.as_ref().map(admin_misc::ts).unwrap_or_else(|| "–".to_owned())
+        t.as_ref()
+            .map(admin_misc::ts)
+            .unwrap_or_else(|| "–".to_owned())
     }
 
     /// The label of a form field (`field-<name>` in Fluent).
@@ -125,7 +152,9 @@ impl Ctx {
 
     /// Navigation by role.
     pub fn nav(&self) -> Vec<NavItem> {
-        let Some(user) = &self.user else { return vec![] };
+        let Some(user) = &self.user else {
+            return vec![];
+        };
         let mut items = vec![("/", "nav-dashboard")];
         if matches!(user.role, Role::Admin | Role::TeamLead) {
             items.push(("/admin/users", "nav-users"));
@@ -142,7 +171,11 @@ impl Ctx {
             .map(|(href, key)| NavItem {
                 href,
                 label: self.t(key),
-                current: if href == "/" { self.path == "/" } else { self.path.starts_with(href) },
+                current: if href == "/" {
+                    self.path == "/"
+                } else {
+                    self.path.starts_with(href)
+                },
             })
             .collect()
     }
@@ -154,14 +187,22 @@ impl Ctx {
             return e.message.clone();
         }
         match e.limit {
-            Some(limit) => self.lang.t_args(&key, &[("limit", FluentValue::from(limit as i64))]),
+            Some(limit) => self
+                .lang
+                .t_args(&key, &[("limit", FluentValue::from(limit as i64))]),
             None => self.lang.t(&key),
         }
     }
 }
 
 fn query_param<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
-    parts.uri.query()?.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v)
+    parts
+        .uri
+        .query()?
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
 }
 
 /// Negotiates the language: `?lang=` > the user's setting > the language cookie >
@@ -171,7 +212,13 @@ pub fn negotiate(parts: &Parts, user: Option<&User>) -> Lang {
         .and_then(Lang::parse)
         .or_else(|| user.and_then(|u| Lang::parse(&u.locale)))
         .or_else(|| cookie(parts, LANG_COOKIE).and_then(Lang::parse))
-        .or_else(|| parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::from_accept_language))
+        .or_else(|| {
+            parts
+                .headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
         .unwrap_or(Lang::De)
 }
 
@@ -180,7 +227,12 @@ fn ctx_from(parts: &Parts, user: Option<User>) -> Ctx {
     let notice = query_param(parts, "msg")
         .filter(|m| m.len() < 40 && m.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
         .map(|m| lang.t(&format!("notice-{m}")));
-    Ctx { lang, user, path: parts.uri.path().to_owned(), notice }
+    Ctx {
+        lang,
+        user,
+        path: parts.uri.path().to_owned(),
+        notice,
+    }
 }
 
 /// Page context for pages that anyone may see (login, errors).
@@ -189,9 +241,15 @@ pub struct PublicPage(pub Ctx, pub Option<CurrentUser>);
 impl FromRequestParts<AppState> for PublicPage {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let me = resolve(parts, state).await.ok().flatten();
-        Ok(PublicPage(ctx_from(parts, me.as_ref().map(|m| m.user.clone())), me))
+        Ok(PublicPage(
+            ctx_from(parts, me.as_ref().map(|m| m.user.clone())),
+            me,
+        ))
     }
 }
 
@@ -204,11 +262,21 @@ pub struct Page {
 impl FromRequestParts<AppState> for Page {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         match resolve(parts, state).await {
-            Ok(Some(me)) => Ok(Page { ctx: ctx_from(parts, Some(me.user.clone())), me }),
+            Ok(Some(me)) => Ok(Page {
+                ctx: ctx_from(parts, Some(me.user.clone())),
+                me,
+            }),
             Ok(None) | Err(AppError::Unauthorized(_)) => {
-                let next = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+                let next = parts
+                    .uri
+                    .path_and_query()
+                    .map(|p| p.as_str())
+                    .unwrap_or("/");
                 let target = format!("/login?next={}", encode(next));
                 Err(Redirect::to(&target).into_response())
             }
@@ -221,7 +289,9 @@ impl FromRequestParts<AppState> for Page {
 pub fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -253,7 +323,11 @@ pub struct FormErrors(pub Vec<(String, String)>);
 
 impl FormErrors {
     pub fn from_fields(ctx: &Ctx, errs: &[FieldError]) -> Self {
-        Self(errs.iter().map(|e| (e.field.to_owned(), ctx.field_message(e))).collect())
+        Self(
+            errs.iter()
+                .map(|e| (e.field.to_owned(), ctx.field_message(e)))
+                .collect(),
+        )
     }
 
     pub fn general(message: String) -> Self {
@@ -261,7 +335,10 @@ impl FormErrors {
     }
 
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.iter().find(|(f, _)| f == field).map(|(_, m)| m.as_str())
+        self.0
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, m)| m.as_str())
     }
 
     pub fn any(&self) -> bool {
@@ -270,7 +347,11 @@ impl FormErrors {
 
     /// Errors not tied to a shown field.
     pub fn general_messages(&self, shown: &[&str]) -> Vec<&str> {
-        self.0.iter().filter(|(f, _)| !shown.contains(&f.as_str())).map(|(_, m)| m.as_str()).collect()
+        self.0
+            .iter()
+            .filter(|(f, _)| !shown.contains(&f.as_str()))
+            .map(|(_, m)| m.as_str())
+            .collect()
     }
 }
 
@@ -278,7 +359,11 @@ impl FormErrors {
 pub fn form_errors(ctx: &Ctx, e: AppError) -> Result<FormErrors, Response> {
     match e {
         AppError::Validation(errs) => Ok(FormErrors::from_fields(ctx, &errs)),
-        AppError::Conflict(msg) => Ok(FormErrors::general(format!("{} {}", ctx.t("error-conflict"), msg))),
+        AppError::Conflict(msg) => Ok(FormErrors::general(format!(
+            "{} {}",
+            ctx.t("error-conflict"),
+            msg
+        ))),
         other => Err(errors::page(ctx, other)),
     }
 }

@@ -6,7 +6,9 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::{Ctx, FormErrors, LANG_COOKIE, Page, PublicPage, errors, form_errors, render, render_status};
+use super::{
+    Ctx, FormErrors, LANG_COOKIE, Page, PublicPage, errors, form_errors, render, render_status,
+};
 use crate::AppState;
 use crate::extract::ApiForm;
 use crate::i18n::Lang;
@@ -19,7 +21,10 @@ pub struct Profile<'a> {
 }
 
 pub async fn show(page: Page) -> Response {
-    render(&Profile { ctx: &page.ctx, errors: FormErrors::default() })
+    render(&Profile {
+        ctx: &page.ctx,
+        errors: FormErrors::default(),
+    })
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -32,16 +37,30 @@ pub struct PasswordForm {
     new_password_repeat: String,
 }
 
-pub async fn change_password(State(state): State<AppState>, page: Page, ApiForm(f): ApiForm<PasswordForm>) -> Response {
+pub async fn change_password(
+    State(state): State<AppState>,
+    page: Page,
+    ApiForm(f): ApiForm<PasswordForm>,
+) -> Response {
     let Page { ctx, me } = page;
     if f.new_password != f.new_password_repeat {
-        let errors = FormErrors(vec![("new_password_repeat".into(), ctx.t("field-error-password_mismatch"))]);
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &Profile { ctx: &ctx, errors });
+        let errors = FormErrors(vec![(
+            "new_password_repeat".into(),
+            ctx.t("field-error-password_mismatch"),
+        )]);
+        return render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &Profile { ctx: &ctx, errors },
+        );
     }
-    match crate::api::users::change_password(&state, &me, f.current_password, f.new_password).await {
+    match crate::api::users::change_password(&state, &me, f.current_password, f.new_password).await
+    {
         Ok(()) => Redirect::to("/profile?msg=password-changed").into_response(),
         Err(e) => match form_errors(&ctx, e) {
-            Ok(errors) => render_status(StatusCode::UNPROCESSABLE_ENTITY, &Profile { ctx: &ctx, errors }),
+            Ok(errors) => render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &Profile { ctx: &ctx, errors },
+            ),
             Err(page) => page,
         },
     }
@@ -56,14 +75,25 @@ pub struct LanguageForm {
 }
 
 /// Switches the UI language: saved with the user when logged in, in a cookie otherwise.
-pub async fn set_language(State(state): State<AppState>, PublicPage(ctx, me): PublicPage, _h: HeaderMap, ApiForm(f): ApiForm<LanguageForm>) -> Response {
+pub async fn set_language(
+    State(state): State<AppState>,
+    PublicPage(ctx, me): PublicPage,
+    _h: HeaderMap,
+    ApiForm(f): ApiForm<LanguageForm>,
+) -> Response {
     let Some(lang) = Lang::parse(&f.lang) else {
-        return errors::page(&ctx, crate::error::AppError::bad_request("unknown language"));
+        return errors::page(
+            &ctx,
+            crate::error::AppError::bad_request("unknown language"),
+        );
     };
     if let Some(me) = &me {
         let who = me.owned_who();
         let code = lang.code();
-        if let Err(e) = state.db(move |c| ankommen_db::users::set_locale(c, who.get(), &who.user_id, code)).await {
+        if let Err(e) = state
+            .db(move |c| ankommen_db::users::set_locale(c, who.get(), &who.user_id, code))
+            .await
+        {
             return errors::page(&ctx, e);
         }
     }
@@ -72,7 +102,12 @@ pub async fn set_language(State(state): State<AppState>, PublicPage(ctx, me): Pu
         _ => "/".to_owned(),
     };
     let mut res = Redirect::to(&back).into_response();
-    if let Ok(v) = format!("{LANG_COOKIE}={}; Path=/; SameSite=Strict; Max-Age=31536000", lang.code()).parse() {
+    if let Ok(v) = format!(
+        "{LANG_COOKIE}={}; Path=/; SameSite=Strict; Max-Age=31536000",
+        lang.code()
+    )
+    .parse()
+    {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
     res
