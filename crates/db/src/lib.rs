@@ -14,6 +14,7 @@ pub mod orgs;
 pub mod schema;
 pub mod sessions;
 pub mod tenants;
+pub mod testing;
 pub mod throttle;
 pub mod tokens;
 pub mod users;

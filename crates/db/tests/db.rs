@@ -1,0 +1,327 @@
+//! The data layer against a real database: a temporary SQLite file, or PostgreSQL when
+//! `ANKOMMEN_TEST_POSTGRES_URL` is set (CI runs both).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use ankommen_db::audit::{self, Entry};
+use ankommen_db::testing::TestDb;
+use ankommen_db::users::UserInput;
+use ankommen_db::{Db, DbError, Who, demo, jobs, orgs, tenants, throttle, users};
+use ankommen_domain::Role;
+use diesel::connection::SimpleConnection;
+
+fn seeded() -> (TestDb, String) {
+    let t = TestDb::new().unwrap();
+    let hash = ankommen_domain::password::hash("demo-passwort-2026").unwrap();
+    let (tenant, names) = demo::seed(&mut t.db.conn().unwrap(), |_| Ok(hash.clone())).unwrap();
+    assert_eq!(names.len(), Role::ALL.len());
+    (t, tenant)
+}
+
+fn tamper(conn: &mut Db, sql: &str) {
+    // Someone with database access bypasses the append-only triggers first.
+    let bypass = match conn {
+        Db::Sqlite(_) => {
+            "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;"
+        }
+        Db::Pg(_) => "ALTER TABLE audit_log DISABLE TRIGGER USER;",
+    };
+    conn.batch_execute(&format!("{bypass} {sql}")).unwrap();
+}
+
+#[test]
+fn demo_seed_creates_county_network_and_users() {
+    let (t, tenant) = seeded();
+    let mut c = t.db.conn().unwrap();
+    assert_eq!(
+        ankommen_db::municipalities::list(&mut c, &tenant)
+            .unwrap()
+            .len(),
+        34
+    );
+    let all = orgs::list(&mut c, &tenant).unwrap();
+    let providers = all.iter().filter(|o| o.kind == "course_provider").count();
+    assert_eq!(providers, 6);
+    let mc = all.iter().find(|o| o.kind == "migration_centre").unwrap();
+    let jc = all.iter().find(|o| o.kind == "job_centre").unwrap();
+    assert_eq!(
+        mc.parent_id.as_deref(),
+        Some(jc.id.as_str()),
+        "the migration centre belongs to the job centre"
+    );
+    let us = users::list(&mut c, &tenant, &Default::default()).unwrap();
+    for role in Role::ALL {
+        let u = us.iter().find(|u| u.username == role.as_str()).unwrap();
+        assert_eq!(u.role, *role);
+        assert!(role.fits(u.org_kind));
+    }
+    assert!(!demo::is_empty(&mut c).unwrap());
+}
+
+#[test]
+fn audit_chain_verifies_and_detects_an_altered_row() {
+    let (t, _) = seeded();
+    let mut c = t.db.conn().unwrap();
+    let v = audit::verify(&mut c).unwrap();
+    assert_eq!(v.len(), 1);
+    assert!(v[0].broken.is_none(), "{:?}", v[0].broken);
+    assert!(
+        v[0].entries > 30,
+        "every organisation and user creation is audited"
+    );
+    // The database refuses changes to the log.
+    assert!(
+        c.batch_execute("UPDATE audit_log SET detail = '{}' WHERE seq = 3")
+            .is_err()
+    );
+    tamper(
+        &mut c,
+        "UPDATE audit_log SET detail = '{\"role\":\"admin\"}' WHERE seq = 7",
+    );
+    let v = audit::verify(&mut c).unwrap();
+    let broken = v[0].broken.as_ref().expect("tampering must be detected");
+    assert_eq!(broken.seq, 7);
+    assert!(broken.reason.contains("altered"), "{}", broken.reason);
+    assert_eq!(v[0].entries, 6);
+}
+
+#[test]
+fn audit_chain_detects_deleted_rows_in_the_middle_and_at_the_end() {
+    let (t, _) = seeded();
+    let mut c = t.db.conn().unwrap();
+    let total = audit::verify(&mut c).unwrap()[0].entries;
+    tamper(
+        &mut c,
+        &format!("DELETE FROM audit_log WHERE seq = {total}"),
+    );
+    let v = audit::verify(&mut c).unwrap();
+    assert_eq!(
+        v[0].broken.as_ref().unwrap().seq,
+        total,
+        "a removed last entry is detected via the chain head"
+    );
+    tamper(&mut c, "DELETE FROM audit_log WHERE seq = 4");
+    let v = audit::verify(&mut c).unwrap();
+    let b = v[0].broken.as_ref().unwrap();
+    assert_eq!(b.seq, 4);
+    assert!(b.reason.contains("missing"), "{}", b.reason);
+}
+
+#[test]
+fn audit_entries_are_chained_in_order_under_concurrent_writers() {
+    let (t, tenant) = seeded();
+    let threads: Vec<_> = (0..4)
+        .map(|i| {
+            let db = t.db.clone();
+            let tenant = tenant.clone();
+            std::thread::spawn(move || {
+                for j in 0..10 {
+                    let mut c = db.conn().unwrap();
+                    let detail = serde_json::json!({ "thread": i, "n": j });
+                    audit::record(
+                        &mut c,
+                        Who::system(&tenant),
+                        Entry::new("test.write", "test", None).detail(detail),
+                    )
+                    .unwrap();
+                }
+            })
+        })
+        .collect();
+    for th in threads {
+        th.join().unwrap();
+    }
+    let mut c = t.db.conn().unwrap();
+    let v = audit::verify(&mut c).unwrap();
+    assert!(v[0].broken.is_none(), "{:?}", v[0].broken);
+    let rows = audit::recent(&mut c, &tenant, 500, None, None).unwrap();
+    assert_eq!(rows.iter().filter(|r| r.action == "test.write").count(), 40);
+}
+
+#[test]
+fn stale_version_is_rejected_naming_who_changed_it() {
+    let (t, tenant) = seeded();
+    let mut c = t.db.conn().unwrap();
+    let admin = users::credentials(&mut c, "admin").unwrap().unwrap().0;
+    let target = users::credentials(&mut c, "editor").unwrap().unwrap().0;
+    let input = UserInput {
+        username: target.username.clone(),
+        display_name: "Neue Redaktion".into(),
+        email: None,
+        role: Role::Editor,
+        org_id: target.org_id.clone(),
+        locale: "de".into(),
+    };
+    let who = Who {
+        tenant_id: &tenant,
+        user_id: Some(&admin.id),
+        request_id: None,
+    };
+    let updated = users::update(&mut c, who, &target.id, target.version, &input, false).unwrap();
+    assert_eq!(updated.version, target.version + 1);
+    let again = users::update(&mut c, who, &target.id, target.version, &input, false).unwrap_err();
+    match again {
+        DbError::Stale { by, .. } => assert_eq!(by, admin.display_name),
+        other => panic!("expected a stale-version error, got {other:?}"),
+    }
+    let missing = users::update(
+        &mut c,
+        who,
+        "01a20a09-0000-7000-8000-000000000000",
+        1,
+        &input,
+        false,
+    )
+    .unwrap_err();
+    assert!(matches!(missing, DbError::NotFound), "{missing:?}");
+}
+
+#[test]
+fn role_must_fit_the_organisation_and_usernames_are_unique() {
+    let (t, tenant) = seeded();
+    let mut c = t.db.conn().unwrap();
+    let provider_org = orgs::list(&mut c, &tenant)
+        .unwrap()
+        .into_iter()
+        .find(|o| o.kind == "course_provider")
+        .unwrap();
+    let mut input = UserInput {
+        username: "kurs2".into(),
+        display_name: "Kurs".into(),
+        email: None,
+        role: Role::PlacementOfficer,
+        org_id: provider_org.id.clone(),
+        locale: "de".into(),
+    };
+    let err = users::create(&mut c, Who::system(&tenant), &input, "x").unwrap_err();
+    assert!(
+        matches!(&err, DbError::Invalid(f) if f.field == "role"),
+        "{err:?}"
+    );
+    input.role = Role::Provider;
+    users::create(&mut c, Who::system(&tenant), &input, "x").unwrap();
+    let dup = users::create(&mut c, Who::system(&tenant), &input, "x").unwrap_err();
+    assert!(
+        matches!(&dup, DbError::Invalid(f) if f.code == "username_taken"),
+        "{dup:?}"
+    );
+    // Nothing half-written: exactly one kurs2.
+    let found = users::list(
+        &mut c,
+        &tenant,
+        &users::UserFilter {
+            query: Some("kurs2".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(found.len(), 1);
+}
+
+#[test]
+fn login_throttle_locks_after_five_failures_within_the_window() {
+    let t = TestDb::new().unwrap();
+    let mut c = t.db.conn().unwrap();
+    for _ in 0..throttle::MAX_FAILURES - 1 {
+        throttle::record_failure(&mut c, "anna").unwrap();
+    }
+    assert_eq!(throttle::locked_for(&mut c, "anna").unwrap(), None);
+    throttle::record_failure(&mut c, "anna").unwrap();
+    let wait = throttle::locked_for(&mut c, "anna").unwrap().unwrap();
+    assert!(
+        wait > 0 && wait <= throttle::WINDOW.whole_seconds(),
+        "{wait}"
+    );
+    assert_eq!(
+        throttle::locked_for(&mut c, "bernd").unwrap(),
+        None,
+        "per user name"
+    );
+    throttle::clear(&mut c, "anna").unwrap();
+    assert_eq!(throttle::locked_for(&mut c, "anna").unwrap(), None);
+}
+
+#[test]
+fn jobs_are_claimed_once_retried_with_backoff_and_fail_visibly() {
+    let t = TestDb::new().unwrap();
+    let mut c = t.db.conn().unwrap();
+    let tenant = tenants::create(&mut c, "Testkreis", "testkreis").unwrap();
+    let who = Who::system(&tenant.id);
+    let id = jobs::enqueue(
+        &mut c,
+        who,
+        "email",
+        &serde_json::json!({"to": "a@b.de"}),
+        None,
+        2,
+    )
+    .unwrap();
+    let job = jobs::claim_next(&mut c, "w1").unwrap().unwrap();
+    assert_eq!(
+        (job.id.as_str(), job.attempts, job.status.as_str()),
+        (id.as_str(), 1, jobs::RUNNING)
+    );
+    assert!(
+        jobs::claim_next(&mut c, "w2").unwrap().is_none(),
+        "a running job is not claimed twice"
+    );
+    jobs::fail(&mut c, &job, "SMTP down").unwrap();
+    let listed = jobs::list(&mut c, &tenant.id, Some(jobs::QUEUED), 10).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert!(
+        listed[0].run_at > ankommen_db::now(),
+        "re-queued with backoff"
+    );
+    assert!(
+        jobs::claim_next(&mut c, "w1").unwrap().is_none(),
+        "not due before the backoff"
+    );
+    c.batch_execute("UPDATE jobs SET run_at = created_at")
+        .unwrap();
+    let job = jobs::claim_next(&mut c, "w1").unwrap().unwrap();
+    jobs::fail(&mut c, &job, "SMTP still down").unwrap();
+    let failed = jobs::list(&mut c, &tenant.id, Some(jobs::FAILED), 10).unwrap();
+    assert_eq!(failed[0].last_error.as_deref(), Some("SMTP still down"));
+    assert_eq!(jobs::count_failed(&mut c, &tenant.id).unwrap(), 1);
+    jobs::retry(&mut c, who, &id).unwrap();
+    assert!(jobs::claim_next(&mut c, "w3").unwrap().is_some());
+    assert!(jobs::backoff(1) < jobs::backoff(2) && jobs::backoff(20).whole_seconds() == 3_600);
+}
+
+#[test]
+fn concurrent_workers_never_claim_the_same_job() {
+    let t = TestDb::new().unwrap();
+    let tenant = tenants::create(&mut t.db.conn().unwrap(), "Testkreis", "testkreis").unwrap();
+    for _ in 0..20 {
+        jobs::enqueue(
+            &mut t.db.conn().unwrap(),
+            Who::system(&tenant.id),
+            "nightly",
+            &serde_json::json!({}),
+            None,
+            3,
+        )
+        .unwrap();
+    }
+    let handles: Vec<_> = (0..4)
+        .map(|w| {
+            let db = t.db.clone();
+            std::thread::spawn(move || {
+                let mut mine = Vec::new();
+                while let Some(j) =
+                    jobs::claim_next(&mut db.conn().unwrap(), &format!("w{w}")).unwrap()
+                {
+                    mine.push(j.id);
+                }
+                mine
+            })
+        })
+        .collect();
+    let mut all: Vec<String> = handles
+        .into_iter()
+        .flat_map(|h| h.join().unwrap())
+        .collect();
+    let n = all.len();
+    all.sort();
+    all.dedup();
+    assert_eq!((n, all.len()), (20, 20));
+}
