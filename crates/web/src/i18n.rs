@@ -81,9 +81,16 @@ impl Lang {
             .unwrap_or_else(|| key.to_owned())
     }
 
-    /// Whether `key` exists in this language's files.
+    /// Whether `key` exists in this language's files. Messages with arguments only resolve
+    /// when given them, so the arguments our messages use are supplied.
     pub fn has(self, key: &str) -> bool {
-        LOCALES.try_lookup(&self.id(), key).is_some()
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = ["minutes", "limit"]
+            .into_iter()
+            .map(|k| (Cow::Borrowed(k), FluentValue::from(1)))
+            .collect();
+        LOCALES
+            .try_lookup_with_args(&self.id(), key, &args)
+            .is_some()
     }
 }
 

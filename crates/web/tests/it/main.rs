@@ -1,0 +1,7 @@
+//! HTTP integration tests: the real router and middleware on a fresh, seeded database
+//! (SQLite, or PostgreSQL when ANKOMMEN_TEST_POSTGRES_URL is set). One test binary.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod api;
+mod support;
+mod ui;
