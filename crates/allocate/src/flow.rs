@@ -1,22 +1,19 @@
 //! Exact min-cost maximum flow on the participant–course graph: successive shortest paths.
 //!
-//! Why this algorithm (see docs/allocation.md for the measurements): the network is
+//! Why this algorithm (measurements in docs/allocation.md): the network is
 //! source → participant (1) → course (1 per arc) → sink (seats), with few courses and many
-//! participants. Successive shortest paths (SSP) with node potentials finds, after each
-//! augmentation, a flow of least cost for its value, so running it to maximum flow gives exactly
-//! "as many placed as possible, then least cost" without a big-M constant. Three things make it
-//! fast here:
-//! - *Lazy global order.* SSP must augment along the globally shortest path over all waiting
-//!   participants. The potentials give each participant a lower bound on its path length, so a
-//!   priority queue of participants searched one at a time (single-source Dijkstra that stops at
-//!   the sink) is exact: a participant is augmented only when its real length is not above the
-//!   next lower bound, otherwise it is re-queued with the better bound.
+//! participants. We add an "unplaced" arc from every participant to the sink with cost
+//! M = (courses with seats) × (largest arc cost) + 1. Every participant then has to be routed,
+//! so successive shortest paths may take the participants in any order, each with one
+//! single-source Dijkstra (no global queue, no re-searching), and an augmentation may end by
+//! displacing someone into "unplaced". M exceeds the cost of any alternating path (it crosses
+//! each course at most once), so an optimum with M places as many participants as possible and,
+//! among those allocations, has least cost: exactly the contract, proved in docs/allocation.md.
 //! - *Greedy warm start for free.* Initial potentials make every participant's cheapest arc
-//!   tight, so while its cheapest course has seats the search is a constant-time fast path.
-//! - *Dead regions.* When no augmenting path starts at a participant, everything its search
-//!   reached is closed under residual arcs and stays so for good (an augmenting path can never
-//!   enter a closed set that does not contain the sink). Those nodes are skipped from then on, so
-//!   failing searches cost O(arcs) in total, which matters when seats are short.
+//!   tight; while that course has seats, placing the participant is a constant-time fast path.
+//! - *Potentials learn scarcity.* The first search into a full region explores it; the potential
+//!   update then makes the cheapest displacement tight, so later searches there stay local.
+//! - Participants are taken cheapest-first, which keeps displacements rare.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -25,6 +22,8 @@ use crate::graph::Graph;
 
 /// Marks "no course" / "no participant".
 pub(crate) const NONE: u32 = u32::MAX;
+/// Assignment of a participant that has been routed to "unplaced".
+const UNPLACED: u32 = u32::MAX - 1;
 
 /// Result of the flow computation in solver terms.
 pub(crate) struct Flow {
@@ -49,13 +48,13 @@ struct Solver<'g> {
     pos: Vec<u32>,
     members: Vec<Vec<u32>>,
     used: Vec<u32>,
-    /// Potentials of live nodes are stored relative to `omega` (so a search updates only the
-    /// nodes it settled); dead nodes store their true, frozen value.
+    /// Potentials are stored relative to `omega` (true value = stored + omega), so a search
+    /// updates only the nodes it settled. The sink's stored potential is always 0.
     phi_p: Vec<i64>,
     phi_c: Vec<i64>,
     omega: i64,
-    dead_p: Vec<bool>,
-    dead_c: Vec<bool>,
+    /// Cost of leaving a participant unplaced.
+    big_m: i64,
     search: Search,
 }
 
@@ -70,17 +69,21 @@ struct Search {
     dist_c: Vec<i64>,
     /// The participant whose arc reached a course, and that arc's cost.
     pred_c: Vec<(u32, u32)>,
+    /// How the best path reaches the sink: through a course with a free seat, or by leaving a
+    /// participant unplaced.
+    sink_via: Via,
     settled_p: Vec<u32>,
     settled_c: Vec<u32>,
     heap: BinaryHeap<Reverse<(i64, u32)>>,
 }
 
-/// Outcome of one search from a waiting participant.
-enum Found {
-    /// Reduced length of the shortest augmenting path, and the non-full course it ends at.
-    Path(i64, u32),
-    /// No augmenting path: everything reached is now dead.
-    Dead,
+/// The last arc of an augmenting path.
+#[derive(Clone, Copy)]
+enum Via {
+    /// Course with a free seat → sink.
+    Seat(u32),
+    /// Participant → unplaced.
+    Unplace(u32),
 }
 
 /// Solves min-cost maximum flow. Deterministic: all ties break by index.
@@ -103,8 +106,7 @@ impl<'g> Solver<'g> {
             phi_p: vec![0; n],
             phi_c: vec![0; k],
             omega: 0,
-            dead_p: vec![false; n],
-            dead_c: vec![false; k],
+            big_m: big_m(g),
             search: Search {
                 generation: 0,
                 seen_p: vec![0; n],
@@ -114,6 +116,7 @@ impl<'g> Solver<'g> {
                 dist_p: vec![0; n],
                 dist_c: vec![0; k],
                 pred_c: vec![(NONE, 0); k],
+                sink_via: Via::Unplace(NONE),
                 settled_p: Vec::new(),
                 settled_c: Vec::new(),
                 heap: BinaryHeap::new(),
@@ -122,37 +125,50 @@ impl<'g> Solver<'g> {
     }
 
     fn run(&mut self) {
-        // φ(p) = −(cheapest arc), φ(course) = φ(sink) = 0: every arc has reduced cost ≥ 0 and
-        // each participant's cheapest arc is tight. The queue key −φ(p) is then a lower bound on
-        // p's shortest augmenting path, and stays one as potentials only grow.
-        let mut queue = BinaryHeap::new();
+        // φ(p) = −(cheapest arc), φ(course) = φ(sink) = 0: every arc has reduced cost ≥ 0
+        // (the unplaced arc too, as M exceeds any arc cost) and each cheapest arc is tight.
+        let mut order: Vec<(u32, u32)> = Vec::with_capacity(self.g.n);
         for p in 0..self.g.n {
             match self.g.arcs_of(p).iter().map(|&(_, w)| w).min() {
                 Some(w) => {
                     self.phi_p[p] = -i64::from(w);
-                    queue.push(Reverse((i64::from(w), p as u32)));
+                    order.push((w, p as u32));
                 }
-                None => self.dead_p[p] = true,
+                None => {
+                    // Only the unplaced arc: take it, tight.
+                    self.phi_p[p] = -self.big_m;
+                    self.assigned[p] = UNPLACED;
+                }
             }
         }
-        while let Some(Reverse((key, p))) = queue.pop() {
+        order.sort_unstable();
+        let (mut searches, mut sp, mut sc, mut unp, mut relax) = (0u64, 0u64, 0u64, 0u64, 0u64);
+        let t0 = std::time::Instant::now();
+        for (_, p) in order {
             let p = p as usize;
             if let Some(c) = self.tight_free_course(p) {
                 self.assign(p, c, self.cost_of(p, c));
-                continue;
-            }
-            match self.search_from(p) {
-                Found::Dead => {}
-                Found::Path(d, end) => {
-                    let next = queue.peek().map(|Reverse((k, _))| *k);
-                    if next.is_none_or(|nk| key + d <= nk) {
-                        self.augment(end);
-                    } else {
-                        queue.push(Reverse((-self.phi_p[p], p as u32)));
-                    }
+            } else {
+                self.search_from(p);
+                searches += 1;
+                sp += self.search.settled_p.len() as u64;
+                sc += self.search.settled_c.len() as u64;
+                relax += self
+                    .search
+                    .settled_p
+                    .iter()
+                    .map(|&q| self.g.arcs_of(q as usize).len() as u64)
+                    .sum::<u64>();
+                if matches!(self.search.sink_via, Via::Unplace(_)) {
+                    unp += 1;
                 }
+                self.augment(p);
             }
         }
+        eprintln!(
+            "searches {searches} settled_p {sp} settled_c {sc} relax {relax} unplace {unp} ms {}",
+            t0.elapsed().as_millis()
+        );
     }
 
     /// The first course (by index) that completes a zero-reduced-cost path p → course → sink.
@@ -161,7 +177,7 @@ impl<'g> Solver<'g> {
         self.g.arcs_of(p).iter().find_map(|&(c, w)| {
             let c = c as usize;
             let tight = i64::from(w) + phi == self.phi_c[c] && self.phi_c[c] == 0;
-            (tight && !self.dead_c[c] && self.used[c] < self.g.cap[c]).then_some(c)
+            (tight && self.used[c] < self.g.cap[c]).then_some(c)
         })
     }
 
@@ -171,10 +187,11 @@ impl<'g> Solver<'g> {
             .map_or(0, |i| arcs[i].1)
     }
 
-    /// Dijkstra on reduced costs from participant `p` until the sink is settled.
-    fn search_from(&mut self, p: usize) -> Found {
+    /// Dijkstra on reduced costs from participant `p` until the sink is settled; leaves the
+    /// path in `pred_c` / `sink_via` and updates the potentials.
+    fn search_from(&mut self, p: usize) {
         let n = self.g.n;
-        let sink = (n + self.g.courses()) as u32;
+        let sink = 0u32;
         let s = &mut self.search;
         s.generation = s.generation.wrapping_add(1);
         if s.generation == 0 {
@@ -191,14 +208,16 @@ impl<'g> Solver<'g> {
         s.heap.clear();
         s.seen_p[p] = generation;
         s.dist_p[p] = 0;
-        s.heap.push(Reverse((0, p as u32)));
-        let mut best_sink = (i64::MAX, NONE);
+        s.heap.push(Reverse((0, p as u32 + 1)));
+        let mut best_sink = i64::MAX;
+        let big_m = self.big_m;
 
         while let Some(Reverse((d, v))) = s.heap.pop() {
             if v == sink {
                 break;
             }
-            let v = v as usize;
+            // Tag 0 is the sink, so it wins ties and the search stops as early as possible.
+            let v = v as usize - 1;
             if v < n {
                 if s.done_p[v] == generation || d > s.dist_p[v] {
                     continue;
@@ -206,10 +225,17 @@ impl<'g> Solver<'g> {
                 s.done_p[v] = generation;
                 s.settled_p.push(v as u32);
                 let base = d + self.phi_p[v];
+                // Participant → unplaced → sink.
+                let nd = base + big_m;
+                if nd < best_sink {
+                    best_sink = nd;
+                    s.sink_via = Via::Unplace(v as u32);
+                    s.heap.push(Reverse((nd, sink)));
+                }
                 let own = self.assigned[v];
                 for &(c, w) in self.g.arcs_of(v) {
                     let ci = c as usize;
-                    if c == own || self.dead_c[ci] || s.done_c[ci] == generation {
+                    if c == own || s.done_c[ci] == generation {
                         continue;
                     }
                     let nd = base + i64::from(w) - self.phi_c[ci];
@@ -217,7 +243,7 @@ impl<'g> Solver<'g> {
                         s.seen_c[ci] = generation;
                         s.dist_c[ci] = nd;
                         s.pred_c[ci] = (v as u32, w);
-                        s.heap.push(Reverse((nd, (n + ci) as u32)));
+                        s.heap.push(Reverse((nd, (n + ci + 1) as u32)));
                     }
                 }
             } else {
@@ -231,8 +257,9 @@ impl<'g> Solver<'g> {
                     // Course → sink has reduced cost φ(c) − φ(sink); φ(sink) is stored as 0.
                     // A partly filled course has it at 0, so its members need no relaxing.
                     let nd = d + self.phi_c[c];
-                    if nd < best_sink.0 {
-                        best_sink = (nd, c as u32);
+                    if nd < best_sink {
+                        best_sink = nd;
+                        s.sink_via = Via::Seat(c as u32);
                         s.heap.push(Reverse((nd, sink)));
                     }
                     continue;
@@ -240,25 +267,22 @@ impl<'g> Solver<'g> {
                 let base = d + self.phi_c[c];
                 for &q in &self.members[c] {
                     let qi = q as usize;
-                    if self.dead_p[qi] || s.done_p[qi] == generation {
+                    if s.done_p[qi] == generation {
                         continue;
                     }
                     let nd = base - i64::from(self.assigned_cost[qi]) - self.phi_p[qi];
                     if s.seen_p[qi] != generation || nd < s.dist_p[qi] {
                         s.seen_p[qi] = generation;
                         s.dist_p[qi] = nd;
-                        s.heap.push(Reverse((nd, q)));
+                        s.heap.push(Reverse((nd, q + 1)));
                     }
                 }
             }
         }
 
-        if best_sink.1 == NONE {
-            self.bury();
-            return Found::Dead;
-        }
-        // New potentials φ + min(d, D), written relative to omega += D.
-        let d_sink = best_sink.0;
+        // The unplaced arc of `p` itself guarantees a path. New potentials φ + min(d, D),
+        // written relative to omega += D.
+        let d_sink = best_sink;
         for &q in &s.settled_p {
             self.phi_p[q as usize] += s.dist_p[q as usize] - d_sink;
         }
@@ -266,26 +290,23 @@ impl<'g> Solver<'g> {
             self.phi_c[c as usize] += s.dist_c[c as usize] - d_sink;
         }
         self.omega += d_sink;
-        Found::Path(d_sink, best_sink.1)
     }
 
-    /// Marks every node of the last (failed) search dead and freezes its true potential.
-    fn bury(&mut self) {
-        for &q in &self.search.settled_p {
-            let q = q as usize;
-            self.dead_p[q] = true;
-            self.phi_p[q] += self.omega;
-        }
-        for &c in &self.search.settled_c {
-            let c = c as usize;
-            self.dead_c[c] = true;
-            self.phi_c[c] += self.omega;
-        }
-    }
-
-    /// Shifts one unit along the path found by the last search, ending at course `end`.
-    fn augment(&mut self, end: u32) {
-        let mut c = end as usize;
+    /// Shifts one unit along the path found by the last search from `source`.
+    fn augment(&mut self, source: usize) {
+        let mut c = match self.search.sink_via {
+            Via::Seat(c) => c as usize,
+            Via::Unplace(q) => {
+                let q = q as usize;
+                let old = self.assigned[q];
+                self.unassign(q);
+                self.assigned[q] = UNPLACED;
+                if q == source {
+                    return;
+                }
+                old as usize
+            }
+        };
         loop {
             let (x, w) = self.search.pred_c[c];
             let old = self.assigned[x as usize];
@@ -297,10 +318,10 @@ impl<'g> Solver<'g> {
         }
     }
 
-    /// Moves participant `p` (placed or not) into course `c` with arc cost `w`.
-    fn assign(&mut self, p: usize, c: usize, w: u32) {
+    /// Takes participant `p` out of its course, if it has one.
+    fn unassign(&mut self, p: usize) {
         let old = self.assigned[p];
-        if old != NONE {
+        if old != NONE && old != UNPLACED {
             let list = &mut self.members[old as usize];
             let i = self.pos[p] as usize;
             list.swap_remove(i);
@@ -309,6 +330,12 @@ impl<'g> Solver<'g> {
             }
             self.used[old as usize] -= 1;
         }
+        self.assigned[p] = NONE;
+    }
+
+    /// Moves participant `p` (placed or not) into course `c` with arc cost `w`.
+    fn assign(&mut self, p: usize, c: usize, w: u32) {
+        self.unassign(p);
         self.pos[p] = self.members[c].len() as u32;
         self.members[c].push(p as u32);
         self.used[c] += 1;
@@ -318,24 +345,27 @@ impl<'g> Solver<'g> {
 
     fn finish(self) -> Flow {
         let omega = self.omega;
-        let phi_p = self
-            .phi_p
-            .iter()
-            .zip(&self.dead_p)
-            .map(|(&v, &dead)| if dead { v } else { v + omega })
-            .collect();
-        let phi_c = self
-            .phi_c
-            .iter()
-            .zip(&self.dead_c)
-            .map(|(&v, &dead)| if dead { v } else { v + omega })
-            .collect();
+        let mut assigned = self.assigned;
+        let mut assigned_cost = self.assigned_cost;
+        for (a, w) in assigned.iter_mut().zip(&mut assigned_cost) {
+            if *a == UNPLACED {
+                *a = NONE;
+                *w = 0;
+            }
+        }
         Flow {
-            assigned: self.assigned,
-            assigned_cost: self.assigned_cost,
-            phi_p,
-            phi_c,
+            assigned,
+            assigned_cost,
+            phi_p: self.phi_p.iter().map(|&v| v + omega).collect(),
+            phi_c: self.phi_c.iter().map(|&v| v + omega).collect(),
             phi_t: omega,
         }
     }
+}
+
+/// M = (courses with seats) × (largest arc cost) + 1: more than any alternating path can cost.
+fn big_m(g: &Graph) -> i64 {
+    let courses = g.cap.iter().filter(|&&c| c > 0).count() as i64;
+    let max_cost = g.arcs.iter().map(|&(_, w)| i64::from(w)).max().unwrap_or(0);
+    courses * max_cost + 1
 }

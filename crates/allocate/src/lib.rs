@@ -14,6 +14,7 @@
 mod check;
 mod dual;
 mod flow;
+pub mod generate;
 mod graph;
 pub mod raw;
 mod solve;

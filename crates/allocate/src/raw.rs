@@ -151,6 +151,15 @@ impl RawInstance {
         })
     }
 
+    /// The instance with no participants and no courses.
+    pub fn empty() -> RawInstance {
+        RawInstance {
+            participants: 0,
+            capacities: Vec::new(),
+            arcs: Vec::new(),
+        }
+    }
+
     /// Number of participants.
     pub fn participants(&self) -> usize {
         self.participants
