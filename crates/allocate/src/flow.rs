@@ -142,33 +142,15 @@ impl<'g> Solver<'g> {
             }
         }
         order.sort_unstable();
-        let (mut searches, mut sp, mut sc, mut unp, mut relax) = (0u64, 0u64, 0u64, 0u64, 0u64);
-        let t0 = std::time::Instant::now();
         for (_, p) in order {
             let p = p as usize;
             if let Some(c) = self.tight_free_course(p) {
                 self.assign(p, c, self.cost_of(p, c));
             } else {
                 self.search_from(p);
-                searches += 1;
-                sp += self.search.settled_p.len() as u64;
-                sc += self.search.settled_c.len() as u64;
-                relax += self
-                    .search
-                    .settled_p
-                    .iter()
-                    .map(|&q| self.g.arcs_of(q as usize).len() as u64)
-                    .sum::<u64>();
-                if matches!(self.search.sink_via, Via::Unplace(_)) {
-                    unp += 1;
-                }
                 self.augment(p);
             }
         }
-        eprintln!(
-            "searches {searches} settled_p {sp} settled_c {sc} relax {relax} unplace {unp} ms {}",
-            t0.elapsed().as_millis()
-        );
     }
 
     /// The first course (by index) that completes a zero-reduced-cost path p → course → sink.

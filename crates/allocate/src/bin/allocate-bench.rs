@@ -111,7 +111,6 @@ fn write_bin(inst: &RawInstance, path: &str) -> std::io::Result<()> {
         put(a.course)?;
         put(a.cost)?;
     }
-    drop(put);
     w.flush()
 }
 
