@@ -12,9 +12,19 @@ use crate::{Db, DbResult, Who, tenants, write_tx};
 pub const TENANT_NAME: &str = "Landkreis Osnabrück";
 pub const TENANT_SLUG: &str = "landkreis-osnabrueck";
 
-/// (name, kind, Samtgemeinde, postcode, lat, lon), postcode-area centroids.
+/// One municipality: (name, kind, Samtgemeinde, postcode, latitude, longitude).
+pub type MunicipalityRow = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    f64,
+    f64,
+);
+
+/// The 34 municipalities, with postcode-area centroids.
 #[rustfmt::skip]
-pub const MUNICIPALITIES: [(&str, &str, Option<&str>, &str, f64, f64); 34] = [
+pub const MUNICIPALITIES: [MunicipalityRow; 34] = [
     ("Bad Essen", "Gemeinde", None, "49152", 52.3175, 8.4130),
     ("Bad Iburg", "Stadt", None, "49186", 52.1549, 8.0422),
     ("Bad Laer", "Gemeinde", None, "49196", 52.1000, 8.0833),

@@ -107,15 +107,18 @@ pub fn revoke(conn: &mut Db, who: Who<'_>, id: &str) -> DbResult<ApiToken> {
     })
 }
 
+/// (id, tenant, user, revoked at, expires at) of a token.
+type TokenCheck = (
+    String,
+    String,
+    String,
+    Option<PrimitiveDateTime>,
+    Option<PrimitiveDateTime>,
+);
+
 /// The user owning a valid (not revoked, not expired) token; records its use.
 pub fn authenticate(conn: &mut Db, token_hash: &str) -> DbResult<Option<crate::users::User>> {
-    let row: Option<(
-        String,
-        String,
-        String,
-        Option<PrimitiveDateTime>,
-        Option<PrimitiveDateTime>,
-    )> = t::table
+    let row: Option<TokenCheck> = t::table
         .inner_join(users::table)
         .filter(t::token_hash.eq(token_hash))
         .select((

@@ -1,6 +1,6 @@
 //! The two migration trees must give the same schema: same tables, columns, types (after
-//! mapping each backend's names) and nullability. Needs PostgreSQL; in CI
-//! (`CI` set) a missing `ANKOMMEN_TEST_POSTGRES_URL` is an error, not a skip.
+//! mapping each backend's names) and nullability. Needs PostgreSQL: `.ci/run` sets
+//! `ANKOMMEN_TEST_POSTGRES_URL` and `ANKOMMEN_REQUIRE_POSTGRES=1`, so there it never skips.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeSet;

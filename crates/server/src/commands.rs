@@ -78,10 +78,10 @@ fn seed_demo(db: &Database) -> anyhow::Result<()> {
     let shared = std::env::var("ANKOMMEN_DEMO_PASSWORD")
         .ok()
         .filter(|p| !p.is_empty());
-    if let Some(p) = &shared {
-        if let Err(e) = password::check_new(p, "") {
-            bail!("ANKOMMEN_DEMO_PASSWORD: {e}");
-        }
+    if let Some(p) = &shared
+        && let Err(e) = password::check_new(p, "")
+    {
+        bail!("ANKOMMEN_DEMO_PASSWORD: {e}");
     }
     // One hash for a shared password; argon2 is deliberately slow.
     let shared_hash = match &shared {

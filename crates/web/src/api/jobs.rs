@@ -59,14 +59,14 @@ pub async fn list(
     me.authorize(&state, Action::Read, Resource::BackgroundJob)
         .await?;
     let status = p.status.filter(|s| !s.is_empty());
-    if let Some(s) = &status {
-        if ![jobs::QUEUED, jobs::RUNNING, jobs::DONE, jobs::FAILED].contains(&s.as_str()) {
-            return Err(AppError::invalid(FieldError::new(
-                "status",
-                "unknown_value",
-                "must be queued, running, done or failed",
-            )));
-        }
+    if let Some(s) = &status
+        && ![jobs::QUEUED, jobs::RUNNING, jobs::DONE, jobs::FAILED].contains(&s.as_str())
+    {
+        return Err(AppError::invalid(FieldError::new(
+            "status",
+            "unknown_value",
+            "must be queued, running, done or failed",
+        )));
     }
     let tenant = me.user.tenant_id.clone();
     let rows = state

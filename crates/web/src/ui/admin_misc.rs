@@ -158,7 +158,7 @@ pub async fn issue_token(
             Ok(errs) => {
                 tokens_page(&state, &page, None, errs, StatusCode::UNPROCESSABLE_ENTITY).await
             }
-            Err(p) => p,
+            Err(e) => errors::page(&page.ctx, e),
         },
     }
 }

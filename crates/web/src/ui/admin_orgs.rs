@@ -216,7 +216,7 @@ pub async fn create(
                 )
                 .await
             }
-            Err(p) => p,
+            Err(e) => errors::page(&page.ctx, e),
         },
     }
 }
@@ -298,7 +298,7 @@ pub async fn update(
                 )
                 .await
             }
-            Err(p) => p,
+            Err(e) => errors::page(&page.ctx, e),
         },
     }
 }

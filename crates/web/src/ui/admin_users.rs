@@ -246,7 +246,7 @@ pub async fn create(
                 )
                 .await
             }
-            Err(p) => p,
+            Err(e) => errors::page(&page.ctx, e),
         },
     }
 }
@@ -337,7 +337,7 @@ pub async fn update(
                 )
                 .await
             }
-            Err(p) => p,
+            Err(e) => errors::page(&page.ctx, e),
         },
     }
 }

@@ -355,8 +355,9 @@ impl FormErrors {
     }
 }
 
-/// Turns an error of a form submission into form errors, or an error page for anything else.
-pub fn form_errors(ctx: &Ctx, e: AppError) -> Result<FormErrors, Response> {
+/// Turns an error of a form submission into form errors to show on the form; anything else
+/// stays an error, for an error page.
+pub fn form_errors(ctx: &Ctx, e: AppError) -> Result<FormErrors, AppError> {
     match e {
         AppError::Validation(errs) => Ok(FormErrors::from_fields(ctx, &errs)),
         AppError::Conflict(msg) => Ok(FormErrors::general(format!(
@@ -364,6 +365,6 @@ pub fn form_errors(ctx: &Ctx, e: AppError) -> Result<FormErrors, Response> {
             ctx.t("error-conflict"),
             msg
         ))),
-        other => Err(errors::page(ctx, other)),
+        other => Err(other),
     }
 }

@@ -61,7 +61,7 @@ pub async fn change_password(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &Profile { ctx: &ctx, errors },
             ),
-            Err(page) => page,
+            Err(e) => errors::page(&ctx, e),
         },
     }
 }
