@@ -12,7 +12,9 @@
 //! The objective and the method are described in docs/allocation.md.
 
 mod check;
+pub mod domain;
 mod dual;
+pub mod explain;
 mod flow;
 pub mod generate;
 mod graph;
