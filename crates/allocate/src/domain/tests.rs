@@ -308,3 +308,43 @@ proptest! {
         prop_assert_eq!(value(&r, &a.placements), best_by_brute_force(&r));
     }
 }
+
+/// The worked example of docs/allocation.md, number for number.
+#[test]
+fn worked_example_in_docs() {
+    let r = request(
+        vec![
+            with_priority(0.0, true, false, 0),
+            with_priority(0.5, false, false, 100),
+            with_priority(-2.0, false, false, 60),
+        ],
+        vec![course(0.0, 1), course(6.0, 1)],
+    );
+    let a = allocate(&r).unwrap();
+    assert_eq!(
+        a.tiers,
+        weights::Tiers {
+            per_waiting_week: 59,
+            referral: 6_195,
+            obligation: 12_390,
+            base: 24_721
+        }
+    );
+    let costs: Vec<u32> = a.instance.arcs().iter().map(|x| x.cost).collect();
+    assert_eq!(costs, vec![10_698, 10_706, 23_915, 23_921, 23_563, 23_570]);
+    assert_eq!(a.placements, vec![Some(0), None, Some(1)]);
+    assert_eq!(a.solution.total_cost, 10_698 + 23_570);
+    let why = explain(&r, &a, 1);
+    for lang in [Lang::En, Lang::De] {
+        println!("{}", why[0].sentence(lang));
+    }
+    println!("{}", explain(&r, &a, 2)[0].sentence(Lang::En));
+    println!("{:?}", a.solution.dual);
+    let Reason::AllFittingFull(full) = &why[0] else {
+        panic!("{why:?}");
+    };
+    assert_eq!(
+        full.iter().map(|f| f.higher_priority).collect::<Vec<_>>(),
+        vec![1, 1]
+    );
+}
