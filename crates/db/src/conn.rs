@@ -80,8 +80,9 @@ impl DbUrl {
 
     /// Opens one connection, with our SQLite settings applied.
     pub fn connect(&self) -> DbResult<Db> {
-        let unavailable =
-            |e: ConnectionError| DbError::Unavailable(format!("{}: {e}", self.masked()));
+        let unavailable = |e: ConnectionError| {
+            DbError::Unavailable(format!("{}: {}", self.masked(), one_line(&e)))
+        };
         match self.backend {
             Backend::Sqlite => {
                 let mut conn =
@@ -92,7 +93,9 @@ impl DbUrl {
                     "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
                      PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
                 )
-                .map_err(|e| DbError::Unavailable(format!("{}: {e}", self.masked())))?;
+                .map_err(|e| {
+                    DbError::Unavailable(format!("{}: {}", self.masked(), one_line(&e)))
+                })?;
                 Ok(Db::Sqlite(conn))
             }
             Backend::Postgres => Ok(Db::Pg(
@@ -106,6 +109,14 @@ impl fmt::Debug for DbUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.masked())
     }
+}
+
+/// libpq's messages span several lines; operators get one.
+fn one_line(e: &dyn fmt::Display) -> String {
+    e.to_string()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Replaces the password in `scheme://user:password@host` with `***`.

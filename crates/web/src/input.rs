@@ -109,6 +109,34 @@ pub fn user(raw: &RawUser) -> Result<UserInput, Vec<FieldError>> {
     }
 }
 
+/// A new user: the fields and the initial password, all errors at once.
+pub fn new_user(raw: &RawUser, password: &str) -> Result<UserInput, Vec<FieldError>> {
+    let checked = user(raw);
+    let name = raw.username.trim().to_lowercase();
+    let pw = ankommen_domain::password::check_new(password, &name)
+        .map_err(|e| FieldError::new("password", password_code(&e), e.to_string()));
+    match (checked, pw) {
+        (Ok(input), Ok(())) => Ok(input),
+        (Ok(_), Err(e)) => Err(vec![e]),
+        (Err(mut errs), Err(e)) => {
+            errs.push(e);
+            Err(errs)
+        }
+        (Err(errs), Ok(())) => Err(errs),
+    }
+}
+
+/// Stable code of a password rule, for translated messages.
+pub fn password_code(e: &ankommen_domain::password::PasswordError) -> &'static str {
+    use ankommen_domain::password::PasswordError as P;
+    match e {
+        P::TooShort => "password_too_short",
+        P::TooLong => "password_too_long",
+        P::SameAsUsername => "password_is_username",
+        P::Hashing => "internal",
+    }
+}
+
 pub fn org(raw: &RawOrg) -> Result<OrgInput, Vec<FieldError>> {
     let mut errs = Vec::new();
     let name = collect(&mut errs, required_text("name", &raw.name, 200));
@@ -169,6 +197,20 @@ mod tests {
         let errs = user(&raw).unwrap_err();
         let fields: Vec<_> = errs.iter().map(|e| e.field).collect();
         assert_eq!(fields, ["username", "display_name", "role", "org_id"]);
+    }
+
+    #[test]
+    fn new_user_reports_field_and_password_errors_together() {
+        let raw = RawUser {
+            username: "a b".into(),
+            display_name: "B".into(),
+            role: "counsellor".into(),
+            org_id: "0192f0a4-7b8c-7d4e-9f00-0123456789ab".into(),
+            ..Default::default()
+        };
+        let errs = new_user(&raw, "kurz").unwrap_err();
+        let fields: Vec<_> = errs.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["username", "password"]);
     }
 
     #[test]

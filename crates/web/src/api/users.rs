@@ -114,14 +114,7 @@ pub async fn hash_new_password(password: String, username: String) -> AppResult<
         .map_err(|e| AppError::Internal(e.to_string()))
 }
 
-pub fn password_code(e: &password::PasswordError) -> &'static str {
-    match e {
-        password::PasswordError::TooShort => "password_too_short",
-        password::PasswordError::TooLong => "password_too_long",
-        password::PasswordError::SameAsUsername => "password_is_username",
-        password::PasswordError::Hashing => "internal",
-    }
-}
+pub use crate::input::password_code;
 
 /// Create a user.
 #[utoipa::path(post, path = "/api/v1/users", tag = "admin", request_body = CreateUser,
@@ -134,7 +127,7 @@ pub async fn create(
 ) -> AppResult<(StatusCode, Json<UserOut>)> {
     me.authorize(&state, Action::Create, Resource::UserAccount)
         .await?;
-    let input = input::user(&body.user).map_err(AppError::Validation)?;
+    let input = input::new_user(&body.user, &body.password).map_err(AppError::Validation)?;
     let hash = hash_new_password(body.password, input.username.clone()).await?;
     let who = me.owned_who();
     let user = state

@@ -219,7 +219,8 @@ pub async fn create(
         return errors::page(&page.ctx, e);
     }
     let result = async {
-        let input = crate::input::user(&form.raw()).map_err(AppError::Validation)?;
+        let input =
+            crate::input::new_user(&form.raw(), &form.password).map_err(AppError::Validation)?;
         let hash =
             crate::api::users::hash_new_password(form.password.clone(), input.username.clone())
                 .await?;
