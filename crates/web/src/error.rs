@@ -58,6 +58,8 @@ pub enum AppError {
     BadRequest(String),
     #[error("invalid input")]
     Validation(Vec<FieldError>),
+    #[error("request body too large")]
+    TooLarge,
     #[error("too many requests")]
     TooManyRequests { retry_after: i64, detail: String },
     #[error("service unavailable: {0}")]
@@ -91,6 +93,7 @@ impl AppError {
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -118,6 +121,11 @@ impl AppError {
                 errs.iter().map(FieldProblem::from).collect(),
             ),
             AppError::TooManyRequests { detail, .. } => ("rate-limited", detail.clone(), vec![]),
+            AppError::TooLarge => (
+                "too-large",
+                "The request body is larger than 256 KiB.".into(),
+                vec![],
+            ),
             AppError::Unavailable(_) => (
                 "unavailable",
                 "The database is not reachable right now. Try again shortly.".into(),
@@ -189,6 +197,7 @@ impl From<JsonRejection> for AppError {
             JsonRejection::MissingJsonContentType(_) => AppError::BadRequest(
                 "send the body as JSON with 'Content-Type: application/json'".into(),
             ),
+            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
             other => AppError::BadRequest(format!("malformed JSON body: {}", other.body_text())),
         }
     }
@@ -196,6 +205,9 @@ impl From<JsonRejection> for AppError {
 
 impl From<FormRejection> for AppError {
     fn from(r: FormRejection) -> Self {
+        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            return AppError::TooLarge;
+        }
         AppError::BadRequest(format!("malformed form: {}", r.body_text()))
     }
 }
@@ -207,3 +219,8 @@ impl From<QueryRejection> for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+/// A handler that panicked answers 500 problem+json; the panic is logged, the process lives on.
+pub fn panic_response(_panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    AppError::Internal("handler panicked".into()).into_response()
+}

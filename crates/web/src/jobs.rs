@@ -1,7 +1,8 @@
 //! The background worker: claims due jobs from the database queue (so several server
 //! instances share the work), runs them, and records success or failure with backoff.
-//! Kinds: `email` (sent with lettre over SMTP when configured) and `nightly` (housekeeping,
-//! which re-schedules itself for the next night). Later issues add reminder kinds here.
+//! Kinds: `email` (sent with lettre over SMTP when configured), `reminder` (a message to a
+//! user, delivered as an e-mail to their address; follow-ups and steps of later issues queue
+//! these with `run_at` on the due date) and `nightly` (housekeeping, which re-schedules itself).
 
 use std::time::Duration;
 
@@ -39,7 +40,15 @@ struct EmailPayload {
     body: String,
 }
 
+#[derive(Debug, Deserialize)]
+struct ReminderPayload {
+    user_id: String,
+    subject: String,
+    text: String,
+}
+
 pub const NIGHTLY: &str = "nightly";
+pub const REMINDER: &str = "reminder";
 pub const EMAIL: &str = "email";
 
 /// Runs the worker loop until the process ends.
@@ -128,6 +137,27 @@ async fn execute(state: &AppState, job: &Job) -> Result<(), String> {
                 .clone()
                 .ok_or("SMTP is not configured (set [smtp] in ankommen.toml)")?;
             tokio::task::spawn_blocking(move || send_email(&smtp, &payload))
+                .await
+                .map_err(|e| e.to_string())?
+        }
+        REMINDER => {
+            let p: ReminderPayload =
+                serde_json::from_str(&job.payload).map_err(|e| format!("bad payload: {e}"))?;
+            let tenant = job.tenant_id.clone();
+            state
+                .db(move |c| {
+                    let user = ankommen_db::users::get(c, &tenant, &p.user_id)?;
+                    let Some(to) = user.email.filter(|_| !user.disabled) else {
+                        return Ok(Err(format!(
+                            "user {} has no e-mail address or is disabled",
+                            user.id
+                        )));
+                    };
+                    let email =
+                        serde_json::json!({ "to": to, "subject": p.subject, "body": p.text });
+                    jobs::enqueue(c, Who::system(&tenant), EMAIL, &email, None, 5)?;
+                    Ok(Ok(()))
+                })
                 .await
                 .map_err(|e| e.to_string())?
         }

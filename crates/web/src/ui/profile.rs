@@ -9,6 +9,8 @@ use serde::Deserialize;
 use super::{
     Ctx, FormErrors, LANG_COOKIE, Page, PublicPage, errors, form_errors, render, render_status,
 };
+use ankommen_domain::policy::{Action, Resource};
+
 use crate::AppState;
 use crate::extract::ApiForm;
 use crate::i18n::Lang;
@@ -20,7 +22,14 @@ pub struct Profile<'a> {
     pub errors: FormErrors,
 }
 
-pub async fn show(page: Page) -> Response {
+pub async fn show(State(state): State<AppState>, page: Page) -> Response {
+    if let Err(e) = page
+        .me
+        .authorize(&state, Action::Read, Resource::OwnProfile)
+        .await
+    {
+        return errors::page(&page.ctx, e);
+    }
     render(&Profile {
         ctx: &page.ctx,
         errors: FormErrors::default(),
@@ -88,6 +97,12 @@ pub async fn set_language(
         );
     };
     if let Some(me) = &me {
+        if let Err(e) = me
+            .authorize(&state, Action::Update, Resource::OwnProfile)
+            .await
+        {
+            return errors::page(&ctx, e);
+        }
         let who = me.owned_who();
         let code = lang.code();
         if let Err(e) = state

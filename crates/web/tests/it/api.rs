@@ -562,3 +562,76 @@ async fn organisations_crud() {
         34
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reminders_become_emails_to_the_user_or_fail_visibly() {
+    let app = TestApp::new().await;
+    let admin = app.login("admin").await;
+    let users = app
+        .get("/api/v1/users?role=counsellor", Auth::Bearer(&admin))
+        .await
+        .json();
+    let counsellor = users[0].clone();
+    let id = counsellor["id"].as_str().unwrap().to_owned();
+    app.enqueue(
+        "reminder",
+        json!({"user_id": id, "subject": "Wiedervorlage", "text": "Termin morgen"}),
+    )
+    .await;
+    assert!(ankommen_web::jobs::run_one(&app.state, "w").await.unwrap());
+    // The counsellor has no e-mail address yet: the reminder fails with a reason.
+    let queued = app
+        .get("/api/v1/jobs?status=queued", Auth::Bearer(&admin))
+        .await
+        .json();
+    assert!(
+        queued[0]["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("no e-mail address"),
+        "{queued:#}"
+    );
+    let mut body = counsellor.clone();
+    body["email"] = json!("beratung@example.org");
+    assert_eq!(
+        app.call(
+            Method::PUT,
+            &format!("/api/v1/users/{id}"),
+            Some(body),
+            Auth::Bearer(&admin)
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+    app.make_all_jobs_due().await;
+    assert!(ankommen_web::jobs::run_one(&app.state, "w").await.unwrap());
+    let jobs = app.get("/api/v1/jobs", Auth::Bearer(&admin)).await.json();
+    let kinds: Vec<(&str, &str)> = jobs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| (j["kind"].as_str().unwrap(), j["status"].as_str().unwrap()))
+        .collect();
+    assert!(
+        kinds.contains(&("reminder", "done")) && kinds.contains(&("email", "queued")),
+        "{kinds:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn oversized_bodies_are_413() {
+    let app = TestApp::new().await;
+    let admin = app.login("admin").await;
+    let big = json!({"name": "x".repeat(300 * 1024), "kind": "municipality"});
+    let r = app
+        .call(
+            Method::POST,
+            "/api/v1/organisations",
+            Some(big),
+            Auth::Bearer(&admin),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(r.json()["status"], 413);
+}

@@ -147,6 +147,27 @@ impl TestApp {
         .unwrap()
     }
 
+    pub async fn enqueue(&self, kind: &'static str, payload: Value) {
+        let db = self.db.db.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut c = db.conn().unwrap();
+            let t = tenants::default_tenant(&mut c).unwrap().unwrap();
+            jobs::enqueue(&mut c, Who::system(&t.id), kind, &payload, None, 3).unwrap();
+        })
+        .await
+        .unwrap();
+    }
+
+    pub async fn make_all_jobs_due(&self) {
+        let db = self.db.db.clone();
+        tokio::task::spawn_blocking(move || {
+            use diesel::connection::SimpleConnection;
+            db.conn().unwrap().batch_execute("UPDATE jobs SET run_at = created_at WHERE status = 'queued' AND kind <> 'nightly'").unwrap();
+        })
+        .await
+        .unwrap();
+    }
+
     pub async fn enqueue_email(&self) {
         let db = self.db.db.clone();
         tokio::task::spawn_blocking(move || {
