@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod data_class;
+pub mod date;
 pub mod ids;
 pub mod org;
 pub mod password;
