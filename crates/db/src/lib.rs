@@ -11,6 +11,7 @@ pub mod error;
 pub mod jobs;
 pub mod municipalities;
 pub mod orgs;
+pub mod persons;
 pub mod schema;
 pub mod sessions;
 pub mod tenants;

@@ -166,6 +166,97 @@ diesel::joinable!(users -> organisations (org_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 
+diesel::table! {
+    persons (id) {
+        id -> Text,
+        tenant_id -> Text,
+        case_number -> Text,
+        family_name -> Text,
+        given_names -> Text,
+        birth_name -> Nullable<Text>,
+        sex -> Text,
+        birth_date -> Nullable<Text>,
+        birth_place -> Nullable<Text>,
+        birth_country -> Nullable<Text>,
+        nationalities -> Text,
+        phone -> Nullable<Text>,
+        email -> Nullable<Text>,
+        street -> Nullable<Text>,
+        postcode -> Nullable<Text>,
+        municipality_id -> Nullable<Text>,
+        arrived_germany_on -> Nullable<Text>,
+        arrived_county_on -> Nullable<Text>,
+        residence_status -> Nullable<Text>,
+        residence_paragraph -> Nullable<Text>,
+        residence_first_issued_on -> Nullable<Text>,
+        residence_valid_until -> Nullable<Text>,
+        work_annotation -> Nullable<Text>,
+        benefits_law -> Nullable<Text>,
+        responsible_org_id -> Nullable<Text>,
+        german_level -> Nullable<Text>,
+        literate_latin -> Nullable<Bool>,
+        languages -> Text,
+        counsellor_id -> Nullable<Text>,
+        case_status -> Text,
+        case_status_reason -> Nullable<Text>,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    person_names (id) {
+        id -> Text,
+        tenant_id -> Text,
+        person_id -> Text,
+        family_name -> Text,
+        given_names -> Text,
+        kind -> Text,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    person_search_keys (person_id, search_key) {
+        tenant_id -> Text,
+        person_id -> Text,
+        search_key -> Text,
+    }
+}
+
+diesel::table! {
+    person_changes (id) {
+        id -> Text,
+        tenant_id -> Text,
+        person_id -> Text,
+        changed_at -> Timestamp,
+        changed_by -> Nullable<Text>,
+        field -> Text,
+        data_class -> Text,
+        old_value -> Nullable<Text>,
+        new_value -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    case_number_counters (tenant_id, year) {
+        tenant_id -> Text,
+        year -> Integer,
+        last_value -> Integer,
+    }
+}
+
+diesel::joinable!(person_names -> persons (person_id));
+diesel::joinable!(person_search_keys -> persons (person_id));
+diesel::joinable!(person_changes -> persons (person_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     tenants,
     municipalities,
@@ -177,4 +268,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_heads,
     audit_log,
     jobs,
+    persons,
+    person_names,
+    person_search_keys,
+    person_changes,
+    case_number_counters,
 );

@@ -325,3 +325,142 @@ fn concurrent_workers_never_claim_the_same_job() {
     all.dedup();
     assert_eq!((n, all.len()), (20, 20));
 }
+
+fn person(family: &str, given: &str, birth: &str) -> ankommen_db::persons::PersonValues {
+    ankommen_db::persons::PersonValues {
+        family_name: family.into(),
+        given_names: given.into(),
+        sex: "female".into(),
+        birth_date: Some(birth.into()),
+        nationalities: "SY".into(),
+        languages: "[]".into(),
+        case_status: "open".into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn persons_get_case_numbers_history_and_optimistic_concurrency() {
+    use ankommen_db::persons::{self, NameVariant, Names};
+    let (t, tenant) = seeded();
+    let mut c = t.db.conn().unwrap();
+    let counsellor = users::credentials(&mut c, "counsellor").unwrap().unwrap().0;
+    let lead = users::credentials(&mut c, "team_lead").unwrap().unwrap().0;
+    let me = Who {
+        tenant_id: &tenant,
+        user_id: Some(&counsellor.id),
+        request_id: None,
+    };
+    let keys = vec!["hasan".to_owned(), "amina".to_owned()];
+    let alias = vec![NameVariant {
+        family_name: "Al-Hassan".into(),
+        given_names: "Amina".into(),
+        kind: "document".into(),
+    }];
+    let a = persons::create(
+        &mut c,
+        me,
+        &person("Hassan", "Amina", "1990-04-02"),
+        Names {
+            variants: &alias,
+            keys: &keys,
+        },
+    )
+    .unwrap();
+    let b = persons::create(
+        &mut c,
+        me,
+        &person("Yusuf", "Omar", "1985"),
+        Names {
+            variants: &[],
+            keys: &["yusuf".to_owned()],
+        },
+    )
+    .unwrap();
+    let year = ankommen_db::now().year();
+    assert_eq!(a.case_number, format!("{year}-00001"));
+    assert_eq!(b.case_number, format!("{year}-00002"));
+    assert_eq!(a.names, alias);
+    // Candidates by key, by birth date and by case number.
+    let found = persons::candidates(&mut c, &tenant, &["hasan".to_owned()], &[], None, 50).unwrap();
+    assert_eq!(found, vec![a.id.clone()]);
+    let found = persons::candidates(
+        &mut c,
+        &tenant,
+        &[],
+        &["1985".to_owned()],
+        Some(&a.case_number),
+        50,
+    )
+    .unwrap();
+    assert_eq!(found.len(), 2);
+    // An edit records the changed fields with their classes.
+    let mut v = a.values.clone();
+    v.phone = Some("+49 541 1234".into());
+    v.family_name = "Al Hassan".into();
+    let updated = persons::update(
+        &mut c,
+        me,
+        &a.id,
+        a.version,
+        &v,
+        Names {
+            variants: &alias,
+            keys: &keys,
+        },
+        |f| if f == "phone" { "contact" } else { "identity" },
+    )
+    .unwrap();
+    assert_eq!(updated.version, 2);
+    let history = persons::changes(&mut c, &tenant, &a.id).unwrap();
+    let fields: Vec<(&str, Option<&str>, Option<&str>)> = history
+        .iter()
+        .map(|h| {
+            (
+                h.field.as_str(),
+                h.old_value.as_deref(),
+                h.new_value.as_deref(),
+            )
+        })
+        .collect();
+    assert!(
+        fields.contains(&("phone", None, Some("+49 541 1234"))),
+        "{fields:?}"
+    );
+    assert!(
+        fields.contains(&("family_name", Some("Hassan"), Some("Al Hassan"))),
+        "{fields:?}"
+    );
+    assert_eq!(history.len(), 2);
+    // A second counsellor's stale edit is refused, naming who changed the record.
+    let other = Who {
+        tenant_id: &tenant,
+        user_id: Some(&lead.id),
+        request_id: None,
+    };
+    let err = persons::update(
+        &mut c,
+        other,
+        &a.id,
+        1,
+        &v,
+        Names {
+            variants: &alias,
+            keys: &keys,
+        },
+        |_| "identity",
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&err, DbError::Stale { by, .. } if by == &counsellor.display_name),
+        "{err:?}"
+    );
+    // Nothing half-written by the refused edit.
+    assert_eq!(persons::changes(&mut c, &tenant, &a.id).unwrap().len(), 2);
+    let log = audit::recent(&mut c, &tenant, 10, None, Some(&a.id)).unwrap();
+    assert!(
+        log.iter()
+            .any(|e| e.action == "person.update" && e.data_classes.contains("contact"))
+    );
+    assert!(audit::verify(&mut c).unwrap()[0].broken.is_none());
+}
