@@ -39,6 +39,7 @@ pub struct PersonValues {
     pub arrived_county_on: Option<String>,
     pub residence_status: Option<String>,
     pub residence_paragraph: Option<String>,
+    pub residence_duldung_kind: Option<String>,
     pub residence_first_issued_on: Option<String>,
     pub residence_valid_until: Option<String>,
     pub work_annotation: Option<String>,
@@ -75,6 +76,7 @@ impl PersonValues {
             ("arrived_county_on", o(&self.arrived_county_on)),
             ("residence_status", o(&self.residence_status)),
             ("residence_paragraph", o(&self.residence_paragraph)),
+            ("residence_duldung_kind", o(&self.residence_duldung_kind)),
             (
                 "residence_first_issued_on",
                 o(&self.residence_first_issued_on),

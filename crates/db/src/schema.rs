@@ -188,6 +188,7 @@ diesel::table! {
         arrived_county_on -> Nullable<Text>,
         residence_status -> Nullable<Text>,
         residence_paragraph -> Nullable<Text>,
+        residence_duldung_kind -> Nullable<Text>,
         residence_first_issued_on -> Nullable<Text>,
         residence_valid_until -> Nullable<Text>,
         work_annotation -> Nullable<Text>,

@@ -9,6 +9,7 @@ pub mod date;
 pub mod ids;
 pub mod org;
 pub mod password;
+pub mod person;
 pub mod policy;
 pub mod role;
 pub mod validate;

@@ -45,6 +45,9 @@ pub enum Resource<'a> {
     Course {
         provider_org: &'a str,
     },
+    /// The directory of persons: search by name, birth date and case number, showing only
+    /// name, birth date, case number and counsellor (for search-before-create).
+    PersonDirectory,
     /// One class of one person's data, seen through the actor's relationship to the person.
     PersonData {
         class: DataClass,
@@ -135,6 +138,10 @@ pub fn can(actor: &Actor<'_>, action: Action, resource: &Resource<'_>) -> Decisi
             Provider => Decision::Deny("a provider sees only its own courses"),
             _ => Decision::Deny("no access to courses"),
         },
+        Resource::PersonDirectory => allow_if(
+            action == Read && matches!(role, Counsellor | TeamLead),
+            "searching all persons is for the migration centre's counsellors",
+        ),
         Resource::PersonData { class, relation } => person_data(role, action, class, &relation),
     }
 }

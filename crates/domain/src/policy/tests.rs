@@ -90,6 +90,11 @@ fn table() {
         (Counsellor, Update, other_course, false),
         (TeamLead, Create, other_course, true),
         (YouthWelfare, Read, other_course, false),
+        // the person directory (search-before-create)
+        (Counsellor, Read, Resource::PersonDirectory, true),
+        (TeamLead, Read, Resource::PersonDirectory, true),
+        (PlacementOfficer, Read, Resource::PersonDirectory, false),
+        (Admin, Read, Resource::PersonDirectory, false),
         // counsellors: own caseload, or break the glass with a real reason
         (Counsellor, Read, pd(C::Health, caseload), true),
         (Counsellor, Update, pd(C::Family, caseload), true),

@@ -27,6 +27,7 @@ CREATE TABLE persons (
     arrived_county_on TEXT,
     residence_status TEXT,
     residence_paragraph TEXT,
+    residence_duldung_kind TEXT,
     residence_first_issued_on TEXT,
     residence_valid_until TEXT,
     work_annotation TEXT,
