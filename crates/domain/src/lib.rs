@@ -4,13 +4,16 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod audit;
+pub mod cefr;
 pub mod data_class;
 pub mod date;
+pub mod eligibility;
 pub mod ids;
 pub mod org;
 pub mod password;
 pub mod person;
 pub mod policy;
+pub mod residence;
 pub mod role;
 pub mod validate;
 

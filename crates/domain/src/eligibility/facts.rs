@@ -1,0 +1,135 @@
+//! The facts the rules read. Every field is optional because intake is gradual; a rule that
+//! needs a missing fact answers "unknown — check manually" and names the fact.
+
+use time::Date;
+
+use crate::cefr::{CefrLevel, GermanLevel};
+use crate::date::PartialDate;
+use crate::residence::{BenefitsLaw, Residence, WorkAnnotation};
+use crate::validate::FieldError;
+
+/// Everything the eligibility rules need about one person.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Facts {
+    pub residence: Option<Residence>,
+    /// When the current title (or Gestattung, Duldung) was first issued.
+    pub first_issued_on: Option<Date>,
+    pub valid_until: Option<Date>,
+    pub work_annotation: Option<WorkAnnotation>,
+    /// Arrival in Germany.
+    pub entered_germany_on: Option<Date>,
+    /// Asylum application (for AsylG § 61 and the safe-country rule).
+    pub asylum_applied_on: Option<Date>,
+    /// Still obliged to live in a reception centre (AsylG § 47).
+    pub lives_in_reception_centre: Option<bool>,
+    pub birth: Option<PartialDate>,
+    /// ISO 3166-1 alpha-2 codes, upper case ("SY", "UA", "XK" for Kosovo).
+    pub nationalities: Vec<String>,
+    /// Overall German, self-assessed or tested.
+    pub german_level: Option<GermanLevel>,
+    /// Highest German certificate (DTZ, telc, Goethe …).
+    pub certificate: Option<CefrLevel>,
+    pub placement: Option<Placement>,
+    /// Can read and write in Latin script.
+    pub literate_latin: Option<bool>,
+    /// Can read and write in another script (Arabic, Cyrillic, Tigrinya …).
+    pub literate_other_script: Option<bool>,
+    pub benefits_law: Option<BenefitsLaw>,
+    pub employed: Option<bool>,
+    /// Attends (or will continue) school in Germany (AufenthG § 44 Abs. 3 Satz 1 Nr. 1).
+    pub in_school: Option<bool>,
+    /// Parent of a minor child (AufenthG § 44a Abs. 1 Satz 1 Nr. 3; legacy parents' course).
+    pub parent_of_minor: Option<bool>,
+    /// Unaccompanied minor in youth-welfare care (SGB VIII § 42a).
+    pub unaccompanied_minor: Option<bool>,
+    /// An obligation document to attend the integration course.
+    pub course_obligation: Option<CourseObligation>,
+    /// Date of a BAMF admission under AufenthG § 44 Abs. 4, if granted.
+    pub course_admission_on: Option<Date>,
+    /// Has attended an integration course before (needed for DeuFöV special courses).
+    pub attended_integration_course: Option<bool>,
+}
+
+crate::text_enum! {
+    /// Integration-course type (IntV §§ 10–13). The last three were abolished by the IntV reform
+    /// in force 7 Dec 2024 and remain only for historic records.
+    pub enum CourseType ("course type") {
+        /// Allgemeiner Integrationskurs: 600 UE language + 100 UE orientation (IntV § 10).
+        General = "general",
+        /// Alphabetisierungskurs: up to 900 UE + 100 (IntV § 13 Abs. 1).
+        Literacy = "literacy",
+        /// Zweitschriftlernerkurs: literate, but not in Latin script (IntV § 13 Abs. 1).
+        SecondScript = "second_script",
+        /// Kurs für Menschen mit besonderem sprachpädagogischem Förderbedarf (IntV § 13 Abs. 1).
+        SpecialNeed = "special_need",
+        /// Intensivkurs: 400 UE + 100 (IntV § 13 Abs. 2).
+        Intensive = "intensive",
+        /// Jugendintegrationskurs (abolished Dec 2024).
+        Youth = "youth",
+        /// Eltern- bzw. Frauenintegrationskurs (abolished Dec 2024).
+        ParentsOrWomen = "parents_or_women",
+    }
+}
+
+impl CourseType {
+    /// Hours (UE of 45 min) of the language part, as funded now; legacy types as they were.
+    pub fn language_hours(self) -> u16 {
+        match self {
+            CourseType::General => 600,
+            CourseType::Intensive => 400,
+            _ => 900,
+        }
+    }
+}
+
+/// Start module 1–6 of the integration course's language part (Basis 1–3, Aufbau 4–6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct StartModule(u8);
+
+impl StartModule {
+    pub fn new(module: u8) -> Result<Self, FieldError> {
+        if (1..=6).contains(&module) {
+            Ok(Self(module))
+        } else {
+            Err(FieldError::new(
+                "placement.start_module",
+                "out_of_range",
+                "must be a module from 1 to 6",
+            ))
+        }
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+/// Result of the integration-course placement test (IntV § 11 Abs. 2).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Placement {
+    pub tested_on: Option<Date>,
+    pub start_module: Option<StartModule>,
+    /// The course type the test recommends; overrides what the facts would suggest.
+    pub recommended_course: Option<CourseType>,
+    /// The test predicts success in an intensive course (IntV § 13 Abs. 2).
+    pub intensive_suitable: Option<bool>,
+}
+
+crate::text_enum! {
+    /// Who issued an obligation to attend the integration course (AufenthG § 44a Abs. 1).
+    pub enum ObligationIssuer ("obligation issuer") {
+        /// Ausländerbehörde (§ 44a Abs. 1 Satz 1 Nr. 1 and 3).
+        ImmigrationOffice = "immigration_office",
+        /// Jobcenter (§ 44a Abs. 1 Satz 1 Nr. 2).
+        JobCentre = "job_centre",
+        /// AsylbLG authority (§ 44a Abs. 1 Satz 1 Nr. 4).
+        AsylblgOffice = "asylblg_office",
+    }
+}
+
+/// An existing obligation to attend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct CourseObligation {
+    pub issued_by: ObligationIssuer,
+    pub issued_on: Option<Date>,
+}
