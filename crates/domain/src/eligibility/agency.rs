@@ -17,7 +17,7 @@ fn recorded(ctx: &Ctx<'_>) -> Option<Hit> {
         B::Sgb12 => "SGB XII § 3, § 97",
         B::Asylblg => "AsylbLG § 1, § 10",
         B::Sgb8 => "SGB VIII § 85, § 86",
-        B::None => "",
+        B::None => "kein Leistungsbezug erfasst",
     };
     Some(Hit {
         detail: Some(law.as_str().to_owned()),

@@ -13,12 +13,16 @@ use crate::validate::FieldError;
 pub struct Facts {
     pub residence: Option<Residence>,
     /// When the current title (or Gestattung, Duldung) was first issued.
+    #[serde(serialize_with = "super::iso_date::option")]
     pub first_issued_on: Option<Date>,
+    #[serde(serialize_with = "super::iso_date::option")]
     pub valid_until: Option<Date>,
     pub work_annotation: Option<WorkAnnotation>,
     /// Arrival in Germany.
+    #[serde(serialize_with = "super::iso_date::option")]
     pub entered_germany_on: Option<Date>,
     /// Asylum application (for AsylG § 61 and the safe-country rule).
+    #[serde(serialize_with = "super::iso_date::option")]
     pub asylum_applied_on: Option<Date>,
     /// Still obliged to live in a reception centre (AsylG § 47).
     pub lives_in_reception_centre: Option<bool>,
@@ -45,6 +49,7 @@ pub struct Facts {
     /// An obligation document to attend the integration course.
     pub course_obligation: Option<CourseObligation>,
     /// Date of a BAMF admission under AufenthG § 44 Abs. 4, if granted.
+    #[serde(serialize_with = "super::iso_date::option")]
     pub course_admission_on: Option<Date>,
     /// Has attended an integration course before (needed for DeuFöV special courses).
     pub attended_integration_course: Option<bool>,
@@ -107,6 +112,7 @@ impl StartModule {
 /// Result of the integration-course placement test (IntV § 11 Abs. 2).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Placement {
+    #[serde(serialize_with = "super::iso_date::option")]
     pub tested_on: Option<Date>,
     pub start_module: Option<StartModule>,
     /// The course type the test recommends; overrides what the facts would suggest.
@@ -131,5 +137,6 @@ crate::text_enum! {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct CourseObligation {
     pub issued_by: ObligationIssuer,
+    #[serde(serialize_with = "super::iso_date::option")]
     pub issued_on: Option<Date>,
 }

@@ -70,6 +70,18 @@ crate::text_enum! {
     }
 }
 
+/// Dates go out as "YYYY-MM-DD" (time's own serde form is a tuple, useless to API clients).
+pub(crate) mod iso_date {
+    use time::Date;
+
+    pub fn option<S: serde::Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(date) => s.collect_str(date),
+            None => s.serialize_none(),
+        }
+    }
+}
+
 /// One fact a finding relied on: field name and value as text ("(not recorded)" if missing).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FactUsed {
@@ -102,7 +114,10 @@ pub struct Finding {
     /// E.g. "AufenthG § 44 Abs. 1 Satz 1 Nr. 1 Buchst. c".
     pub legal_basis: String,
     /// Since when the applied rule is in force.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "iso_date::option"
+    )]
     pub rule_valid_from: Option<Date>,
     pub facts_used: Vec<FactUsed>,
 }

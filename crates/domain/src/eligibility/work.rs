@@ -173,6 +173,8 @@ pub(super) const RULES: &[Rule] = &[
         "Whether the person must still live in a reception centre decides the waiting period. Please record it.",
     ),
     Rule::new("work.gestattung", T, O::WithPermission, "AsylG § 61 Abs. 2 Satz 1; BeschV § 32", |ctx| {
+        // The waiting rule above needs the date too; without it nothing can be said.
+        ctx.stay_since()?;
         (gestattung(ctx) && ctx.lives_in_reception_centre() == Some(false)).then_some(Hit::default())
     })
     .text(
@@ -226,6 +228,7 @@ pub(super) const RULES: &[Rule] = &[
         "Less than three months of lawful, tolerated or permitted stay: no employment yet.",
     ),
     Rule::new("work.duldung", T, O::WithPermission, "AufenthG § 4a Abs. 4; § 60a Abs. 6; BeschV § 32", |ctx| {
+        ctx.stay_since()?;
         duldung_kind(ctx, &[D::General, D::Discretionary]).then_some(Hit::default())
     })
     .text(
@@ -264,7 +267,8 @@ pub(super) const RULES: &[Rule] = &[
         let reason = match ctx.status() {
             None => "residence_status_missing",
             Some(S::Aufenthaltserlaubnis) => "paragraph_missing",
-            Some(S::Duldung) => "duldung_kind_missing",
+            Some(S::Duldung) if ctx.duldung_kind().is_none() => "duldung_kind_missing",
+            Some(S::Duldung) => "arrival_date_missing",
             Some(S::Aufenthaltsgestattung) => "arrival_date_missing",
             _ => "status_other",
         };
