@@ -9,6 +9,7 @@ pub mod data_class;
 pub mod date;
 pub mod eligibility;
 pub mod ids;
+pub mod matching;
 pub mod org;
 pub mod password;
 pub mod person;
