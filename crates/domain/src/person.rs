@@ -38,12 +38,20 @@ crate::text_enum! {
 /// restricted class a non-counsellor can never see without consent.
 pub fn class_of(field: &str) -> DataClass {
     match field {
-        "family_name" | "given_names" | "birth_name" | "sex" | "birth_date" | "birth_place" | "birth_country"
-        | "nationalities" | "names" | "counsellor_id" | "case_status" | "case_status_reason" => DataClass::Identity,
+        "family_name" | "given_names" | "birth_name" | "sex" | "birth_date" | "birth_place"
+        | "birth_country" | "nationalities" | "names" | "counsellor_id" | "case_status"
+        | "case_status_reason" => DataClass::Identity,
         "phone" | "email" | "street" | "postcode" | "municipality_id" => DataClass::Contact,
-        "arrived_germany_on" | "arrived_county_on" | "residence_status" | "residence_paragraph"
-        | "residence_duldung_kind" | "residence_first_issued_on" | "residence_valid_until" | "work_annotation"
-        | "benefits_law" | "responsible_org_id" => DataClass::Residence,
+        "arrived_germany_on"
+        | "arrived_county_on"
+        | "residence_status"
+        | "residence_paragraph"
+        | "residence_duldung_kind"
+        | "residence_first_issued_on"
+        | "residence_valid_until"
+        | "work_annotation"
+        | "benefits_law"
+        | "responsible_org_id" => DataClass::Residence,
         "german_level" | "literate_latin" | "languages" => DataClass::Education,
         _ => DataClass::Notes,
     }

@@ -11,6 +11,8 @@ pub mod i18n;
 pub mod input;
 pub mod jobs;
 pub mod metrics;
+pub mod person_input;
+pub mod persons;
 pub mod security;
 pub mod ui;
 

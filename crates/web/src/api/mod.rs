@@ -5,6 +5,7 @@ pub mod audit;
 pub mod health;
 pub mod jobs;
 pub mod orgs;
+pub mod persons;
 pub mod session;
 pub mod tokens;
 pub mod users;
@@ -27,6 +28,7 @@ use crate::AppState;
         tokens::list, tokens::issue, tokens::revoke,
         jobs::list, jobs::retry,
         audit::list,
+        persons::search, persons::create, persons::get, persons::update, persons::eligibility, persons::history, persons::audit_trail,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldProblem)),
     modifiers(&Security),
@@ -34,6 +36,7 @@ use crate::AppState;
         (name = "session", description = "Log in and out"),
         (name = "admin", description = "Users, organisations, tokens, jobs"),
         (name = "audit", description = "The append-only audit log"),
+        (name = "persons", description = "Person records, search, eligibility"),
     )
 )]
 pub struct ApiDoc;
@@ -84,6 +87,20 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/jobs", get(jobs::list))
         .route("/api/v1/jobs/{id}/retry", post(jobs::retry))
         .route("/api/v1/audit", get(audit::list))
+        .route(
+            "/api/v1/persons",
+            get(persons::search).post(persons::create),
+        )
+        .route(
+            "/api/v1/persons/{id}",
+            get(persons::get).put(persons::update),
+        )
+        .route(
+            "/api/v1/persons/{id}/eligibility",
+            get(persons::eligibility),
+        )
+        .route("/api/v1/persons/{id}/history", get(persons::history))
+        .route("/api/v1/persons/{id}/audit", get(persons::audit_trail))
         .route(
             "/api/v1/{*rest}",
             axum::routing::any(|| async { crate::error::AppError::not_found() }),

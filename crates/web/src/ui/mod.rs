@@ -8,6 +8,7 @@ pub mod admin_users;
 pub mod dashboard;
 pub mod errors;
 pub mod login;
+pub mod persons;
 pub mod profile;
 
 use askama::Template;
@@ -38,6 +39,10 @@ pub fn router() -> Router<AppState> {
         .route("/language", post(profile::set_language))
         .route("/profile", get(profile::show))
         .route("/profile/password", post(profile::change_password))
+        .route("/persons", get(persons::search).post(persons::create))
+        .route("/persons/new", get(persons::new_form))
+        .route("/persons/{id}", get(persons::show).post(persons::update))
+        .route("/persons/{id}/edit", get(persons::edit_form))
         .route(
             "/admin/users",
             get(admin_users::list).post(admin_users::create),
@@ -142,6 +147,10 @@ impl Ctx {
         self.t(&format!("field-{field}"))
     }
 
+    pub fn case_status(&self, status: &str) -> String {
+        self.t(&format!("case-status-{status}"))
+    }
+
     pub fn role_label(&self, role: &str) -> String {
         self.t(&format!("role-{role}"))
     }
@@ -156,6 +165,9 @@ impl Ctx {
             return vec![];
         };
         let mut items = vec![("/", "nav-dashboard")];
+        if matches!(user.role, Role::Counsellor | Role::TeamLead) {
+            items.push(("/persons", "nav-persons"));
+        }
         if matches!(user.role, Role::Admin | Role::TeamLead) {
             items.push(("/admin/users", "nav-users"));
             items.push(("/admin/organisations", "nav-organisations"));
@@ -318,7 +330,7 @@ pub fn render_status<T: Template>(status: StatusCode, t: &T) -> Response {
 }
 
 /// Errors of a form, translated, by field.
-#[derive(Default)]
+#[derive(Default, Debug)]
 pub struct FormErrors(pub Vec<(String, String)>);
 
 impl FormErrors {

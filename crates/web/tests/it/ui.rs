@@ -191,3 +191,71 @@ async fn the_language_setting_is_kept_per_user() {
         "en"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_before_create_and_the_person_page() {
+    let app = TestApp::new().await;
+    let c = app.login("counsellor").await;
+    let fields = [
+        ("family_name", "Al-Hassan"),
+        ("given_names", "Mohammed"),
+        ("birth_date", "02.04.1988"),
+        ("residence_status", "aufenthaltserlaubnis"),
+        ("residence_paragraph", "25(2)"),
+        ("residence_first_issued_on", "2026-05-01"),
+        ("german_level", "none"),
+    ];
+    let r = app.form("/persons", &fields, Auth::Cookie(&c)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let location = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let page = app.get(&location, Auth::Cookie(&c)).await;
+    assert!(page.body.contains("Al-Hassan, Mohammed"));
+    assert!(
+        page.body.contains("Integrationskurs") && page.body.contains("§ 44"),
+        "eligibility with legal basis"
+    );
+    // The same person in another spelling: the form shows the likely duplicate first.
+    let again = [
+        ("family_name", "Alhassan"),
+        ("given_names", "Muhammad"),
+        ("birth_date", "1988-04-02"),
+    ];
+    let r = app.form("/persons", &again, Auth::Cookie(&c)).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body.contains("Gibt es diese Person schon?") && r.body.contains("Al-Hassan"),
+        "{}",
+        r.body
+    );
+    let confirmed = [
+        ("family_name", "Alhassan"),
+        ("given_names", "Muhammad"),
+        ("birth_date", "1988-04-02"),
+        ("confirm_new", "on"),
+    ];
+    assert_eq!(
+        app.form("/persons", &confirmed, Auth::Cookie(&c))
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    // Impossible dates are explained next to the field, in German.
+    let bad = [
+        ("family_name", "Test"),
+        ("given_names", "Eins"),
+        ("birth_date", "31.02.1990"),
+    ];
+    let r = app.form("/persons", &bad, Auth::Cookie(&c)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains(r#"id="birth_date-error""#)
+            && r.body.contains("Dieses Datum gibt es nicht."),
+        "{}",
+        r.body
+    );
+    // Search finds both spellings.
+    let r = app
+        .get("/persons?q=Muhammad+El+Hassan", Auth::Cookie(&c))
+        .await;
+    assert_eq!(r.body.matches("/persons/0").count(), 2, "{}", r.body);
+}

@@ -1,0 +1,362 @@
+//! Person records over the API: create, tolerant search, access by relationship, history,
+//! optimistic concurrency, eligibility.
+
+use axum::http::{Method, StatusCode};
+use serde_json::json;
+
+use crate::support::{Auth, TestApp};
+
+async fn create(app: &TestApp, token: &str, body: serde_json::Value) -> serde_json::Value {
+    let r = app
+        .call(
+            Method::POST,
+            "/api/v1/persons",
+            Some(body),
+            Auth::Bearer(token),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    r.json()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn minimal_create_and_read_back() {
+    let app = TestApp::new().await;
+    let c = app.login("counsellor").await;
+    let created = create(
+        &app,
+        &c,
+        json!({"family_name": "Hassan", "given_names": "Amina", "birth_date": "1990-04-02"}),
+    )
+    .await;
+    let p = &created["person"];
+    assert!(p["case_number"].as_str().unwrap().ends_with("-00001"));
+    assert_eq!(p["data"]["identity"]["birth_date"], "1990-04-02");
+    assert_eq!(p["withheld"], json!([]));
+    let id = p["id"].as_str().unwrap();
+    let r = app
+        .get(&format!("/api/v1/persons/{id}"), Auth::Bearer(&c))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.json()["data"]["identity"]["family_name"], "Hassan");
+    // The read is audited with its data classes.
+    let trail = app
+        .get(&format!("/api/v1/persons/{id}/audit"), Auth::Bearer(&c))
+        .await
+        .json();
+    assert!(
+        trail
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "person.read"
+                && e["data_classes"].as_str().unwrap().contains("identity"))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_input_gets_field_errors_and_stores_nothing() {
+    let app = TestApp::new().await;
+    let c = app.login("counsellor").await;
+    let body = json!({"family_name": "X".repeat(300), "given_names": "Omar", "birth_date": "31.02.1990", "german_level": "B3",
+                      "residence": {"status": "aufenthaltserlaubnis", "paragraph": "25(2)", "valid_until": "2027-13-01"}});
+    let r = app
+        .call(
+            Method::POST,
+            "/api/v1/persons",
+            Some(body),
+            Auth::Bearer(&c),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<String> = r.json()["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap().to_owned())
+        .collect();
+    for f in [
+        "family_name",
+        "birth_date",
+        "german_level",
+        "residence.valid_until",
+    ] {
+        assert!(fields.contains(&f.to_owned()), "{f} in {fields:?}");
+    }
+    let r = app
+        .call(
+            Method::POST,
+            "/api/v1/persons",
+            Some(json!({"family_name": "A", "given_names": "B", "birth_date": "2090-01-01"})),
+            Auth::Bearer(&c),
+        )
+        .await;
+    assert_eq!(r.json()["errors"][0]["code"], "future_date");
+    assert_eq!(
+        app.get("/api/v1/persons", Auth::Bearer(&c))
+            .await
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_is_tolerant_and_warns_about_duplicates() {
+    let app = TestApp::new().await;
+    let c = app.login("counsellor").await;
+    create(
+        &app,
+        &c,
+        json!({"family_name": "Al-Hassan", "given_names": "Mohammed", "birth_date": "1988-04-02"}),
+    )
+    .await;
+    create(
+        &app,
+        &c,
+        json!({"family_name": "Yusuf", "given_names": "Amal", "birth_date": "1995"}),
+    )
+    .await;
+    create(
+        &app,
+        &c,
+        json!({"family_name": "Müller", "given_names": "Jörg", "birth_date": "1970-01-15"}),
+    )
+    .await;
+    for q in [
+        "Muhammad Alhassan",
+        "El Hassan Mohamad",
+        "mohamed al hasan 02.04.1988",
+        "Hassan 1988-02-04",
+    ] {
+        let hits = app
+            .get(
+                &format!("/api/v1/persons?q={}", q.replace(' ', "+")),
+                Auth::Bearer(&c),
+            )
+            .await
+            .json();
+        assert_eq!(hits[0]["family_name"], "Al-Hassan", "query {q}: {hits:#}");
+    }
+    let hits = app
+        .get("/api/v1/persons?q=Youssef+Amal", Auth::Bearer(&c))
+        .await
+        .json();
+    assert_eq!(hits[0]["family_name"], "Yusuf", "{hits:#}");
+    let hits = app
+        .get("/api/v1/persons?q=Mueller+Joerg", Auth::Bearer(&c))
+        .await
+        .json();
+    assert_eq!(hits[0]["family_name"], "Müller", "{hits:#}");
+    let hits = app
+        .get("/api/v1/persons?q=Mahmoud+Rahimi", Auth::Bearer(&c))
+        .await
+        .json();
+    assert_eq!(hits.as_array().unwrap().len(), 0, "{hits:#}");
+    // Creating the same person in another spelling warns.
+    let created = create(
+        &app,
+        &c,
+        json!({"family_name": "Alhassan", "given_names": "Muhammad", "birth_date": "1988-02-04"}),
+    )
+    .await;
+    assert_eq!(
+        created["possible_duplicates"][0]["family_name"], "Al-Hassan",
+        "{created:#}"
+    );
+    // Only the migration centre searches the directory.
+    let po = app.login("placement_officer").await;
+    assert_eq!(
+        app.get("/api/v1/persons?q=Hassan", Auth::Bearer(&po))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn access_follows_the_relationship_and_break_the_glass_is_audited() {
+    let app = TestApp::new().await;
+    let admin = app.login("admin").await;
+    let org = app.org_id("migration_centre").await;
+    let body = json!({"username": "zweite", "display_name": "Zweite Beraterin", "role": "counsellor", "org_id": org, "password": "ein langes Passwort"});
+    assert_eq!(
+        app.call(
+            Method::POST,
+            "/api/v1/users",
+            Some(body),
+            Auth::Bearer(&admin)
+        )
+        .await
+        .status,
+        StatusCode::CREATED
+    );
+    let c = app.login("counsellor").await;
+    let other = app.login_as("zweite", "ein langes Passwort").await;
+    let jc = app.org_id("job_centre").await;
+    let created = create(
+        &app,
+        &c,
+        json!({"family_name": "Kovalenko", "given_names": "Olena", "birth_date": "1988",
+        "phone": "+49 5461 123", "benefits_law": "sgb2", "responsible_org_id": jc,
+        "residence": {"status": "aufenthaltserlaubnis", "paragraph": "24"}, "german_level": "A2"}),
+    )
+    .await;
+    let id = created["person"]["id"].as_str().unwrap().to_owned();
+    // Another counsellor: not in her caseload → not found, unless she states a reason.
+    assert_eq!(
+        app.get(&format!("/api/v1/persons/{id}"), Auth::Bearer(&other))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let r = app
+        .get(
+            &format!("/api/v1/persons/{id}?reason=Vertretung+waehrend+Urlaub"),
+            Auth::Bearer(&other),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let lead = app.login("team_lead").await;
+    let trail = app
+        .get(&format!("/api/v1/persons/{id}/audit"), Auth::Bearer(&lead))
+        .await
+        .json();
+    assert!(
+        trail
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["purpose"] == "Vertretung waehrend Urlaub"),
+        "{trail:#}"
+    );
+    assert!(
+        trail
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["outcome"] == "denied")
+    );
+    // The job centre's placement officer (responsible agency) sees identity, contact and
+    // education — not the residence data.
+    let po = app.login("placement_officer").await;
+    let r = app
+        .get(&format!("/api/v1/persons/{id}"), Auth::Bearer(&po))
+        .await
+        .json();
+    assert_eq!(r["withheld"], json!(["residence"]));
+    assert_eq!(r["data"]["education"]["german_level"], "A2");
+    assert!(r["data"].get("residence").is_none());
+    // The youth welfare office has no relation and no consent: not found.
+    let yw = app.login("youth_welfare").await;
+    assert_eq!(
+        app.get(&format!("/api/v1/persons/{id}"), Auth::Bearer(&yw))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stale_edit_is_409_and_history_is_kept() {
+    let app = TestApp::new().await;
+    let c = app.login("counsellor").await;
+    let lead = app.login("team_lead").await;
+    let created = create(
+        &app,
+        &c,
+        json!({"family_name": "Tesfay", "given_names": "Selam", "birth_date": "2001-07-01"}),
+    )
+    .await;
+    let id = created["person"]["id"].as_str().unwrap().to_owned();
+    let body = |phone: &str, version: i64| json!({"family_name": "Tesfay", "given_names": "Selam", "birth_date": "2001-07-01", "phone": phone, "version": version});
+    let r = app
+        .call(
+            Method::PUT,
+            &format!("/api/v1/persons/{id}"),
+            Some(body("+49 541 1", 1)),
+            Auth::Bearer(&c),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.json()["version"], 2);
+    let r = app
+        .call(
+            Method::PUT,
+            &format!("/api/v1/persons/{id}"),
+            Some(body("+49 541 2", 1)),
+            Auth::Bearer(&lead),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(
+        r.json()["detail"]
+            .as_str()
+            .unwrap()
+            .contains("Beratung Migrationszentrum"),
+        "{}",
+        r.body
+    );
+    let history = app
+        .get(&format!("/api/v1/persons/{id}/history"), Auth::Bearer(&c))
+        .await;
+    let history = {
+        assert_eq!(history.status, StatusCode::OK, "{}", history.body);
+        history.json()
+    };
+    assert_eq!(history.as_array().unwrap().len(), 1, "{history:#}");
+    assert_eq!(history[0]["field"], "phone");
+    assert_eq!(history[0]["new_value"], "+49 541 1");
+    assert!(history[0]["changed_by"].is_string());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn eligibility_findings_carry_their_legal_basis() {
+    let app = TestApp::new().await;
+    let c = app.login("counsellor").await;
+    let created = create(&app, &c, json!({"family_name": "Rahimi", "given_names": "Farid", "birth_date": "1992-03-10",
+        "residence": {"status": "aufenthaltserlaubnis", "paragraph": "25(2)", "first_issued_on": "2026-05-01"}, "german_level": "none"})).await;
+    let id = created["person"]["id"].as_str().unwrap();
+    let r = app
+        .get(
+            &format!("/api/v1/persons/{id}/eligibility"),
+            Auth::Bearer(&c),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let findings = r.json()["findings"].as_array().unwrap().clone();
+    let course = findings
+        .iter()
+        .find(|f| f["topic"] == "integration_course")
+        .unwrap();
+    assert_eq!(course["outcome"], "entitled", "{course:#}");
+    assert!(
+        course["legal_basis"].as_str().unwrap().contains("§ 44"),
+        "{course:#}"
+    );
+    assert!(
+        findings
+            .iter()
+            .all(|f| !f["legal_basis"].as_str().unwrap().is_empty())
+    );
+    // An unknown paragraph is kept and leads to "check manually".
+    let created = create(&app, &c, json!({"family_name": "Noor", "given_names": "Ali", "residence": {"status": "aufenthaltserlaubnis", "paragraph": "99x"}})).await;
+    let id = created["person"]["id"].as_str().unwrap();
+    let r = app
+        .get(
+            &format!("/api/v1/persons/{id}/eligibility"),
+            Auth::Bearer(&c),
+        )
+        .await
+        .json();
+    let course = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["topic"] == "integration_course")
+        .unwrap()
+        .clone();
+    assert_eq!(course["outcome"], "unknown_check_manually", "{course:#}");
+}
