@@ -152,6 +152,29 @@ fn ser_ts<S: serde::Serializer>(ts: &PrimitiveDateTime, s: S) -> Result<S::Ok, S
     s.serialize_str(&crate::dialect::format_ts(*ts))
 }
 
+/// Retrieval keys of a person (`ankommen_domain::matching`): all its names and its date of birth.
+pub fn keys_of(values: &PersonValues, names: &[NameVariant]) -> Vec<String> {
+    use ankommen_domain::date::PartialDate;
+    use ankommen_domain::matching;
+    let mut keys = matching::search_keys(&values.family_name, &values.given_names);
+    if let Some(b) = &values.birth_name {
+        keys.extend(matching::search_keys(b, ""));
+    }
+    for n in names {
+        keys.extend(matching::search_keys(&n.family_name, &n.given_names));
+    }
+    if let Some(d) = values
+        .birth_date
+        .as_deref()
+        .and_then(|d| PartialDate::parse("birth_date", d).ok())
+    {
+        keys.extend(matching::birth_date_keys(d));
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
 /// Next case number of the tenant for the year: `2026-00042`. Runs inside the write
 /// transaction, which holds the tenant's lock, so numbers are never handed out twice.
 fn next_case_number(conn: &mut Db, tenant_id: &str, year: i32) -> DbResult<String> {
@@ -392,15 +415,17 @@ pub fn candidates(
 ) -> DbResult<Vec<String>> {
     let mut ids: Vec<String> = Vec::new();
     if !keys.is_empty() {
-        ids.extend(
-            sk::table
-                .filter(sk::tenant_id.eq(tenant_id))
-                .filter(sk::search_key.eq_any(keys))
-                .select(sk::person_id)
-                .distinct()
-                .limit(limit)
-                .load::<String>(conn)?,
-        );
+        // Most shared keys first: a common first name alone must not crowd out the person
+        // whose family name and date of birth match too.
+        let ranked: Vec<(String, i64)> = sk::table
+            .filter(sk::tenant_id.eq(tenant_id))
+            .filter(sk::search_key.eq_any(keys))
+            .group_by(sk::person_id)
+            .select((sk::person_id, diesel::dsl::count_star()))
+            .order((diesel::dsl::count_star().desc(), sk::person_id))
+            .limit(limit)
+            .load(conn)?;
+        ids.extend(ranked.into_iter().map(|(id, _)| id));
     }
     if !birth_dates.is_empty() {
         ids.extend(

@@ -2,7 +2,7 @@
 //! relationship to a person, which data classes they may read, the JSON shape that leaves
 //! out withheld classes, tolerant search, and the facts for the eligibility rules.
 
-use ankommen_db::persons::{self, NameVariant, Person, PersonValues};
+use ankommen_db::persons::{self, Person, PersonValues};
 use ankommen_domain::DataClass;
 use ankommen_domain::date::PartialDate;
 use ankommen_domain::eligibility::{self, Facts, Finding};
@@ -121,26 +121,7 @@ pub fn to_out(p: &Person, classes: &[DataClass]) -> PersonOut {
     }
 }
 
-/// Retrieval keys of a person: all its names and its date of birth.
-pub fn keys_of(values: &PersonValues, names: &[NameVariant]) -> Vec<String> {
-    let mut keys = matching::search_keys(&values.family_name, &values.given_names);
-    if let Some(b) = &values.birth_name {
-        keys.extend(matching::search_keys(b, ""));
-    }
-    for n in names {
-        keys.extend(matching::search_keys(&n.family_name, &n.given_names));
-    }
-    if let Some(d) = values
-        .birth_date
-        .as_deref()
-        .and_then(|d| PartialDate::parse("birth_date", d).ok())
-    {
-        keys.extend(matching::birth_date_keys(d));
-    }
-    keys.sort();
-    keys.dedup();
-    keys
-}
+pub use ankommen_db::persons::keys_of;
 
 /// A parsed free-text query: name words, a date of birth, a case number.
 #[derive(Debug, Default, Clone)]
@@ -300,7 +281,7 @@ pub fn search(
         &keys,
         &dates,
         q.case_number.as_deref(),
-        500,
+        200,
     )?;
     let candidates = persons::get_many(conn, tenant_id, &ids)?;
     Ok(rank(candidates, q, lang))
