@@ -106,6 +106,43 @@ const USERS: [(Role, &str, &str); 11] = [
     (Role::Analyst, "Controlling Migrationskonzept", MIGRATION_CENTRE),
 ];
 
+/// Persons of the demo county: 300 fictional cases, most with the demo counsellor, the rest
+/// with the team lead (so a counsellor also meets records outside the own caseload).
+pub fn seed_persons(conn: &mut Db, tenant_id: &str, n: usize) -> DbResult<usize> {
+    let towns: Vec<String> = municipalities::list(conn, tenant_id)?
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
+    let all = users::list(conn, tenant_id, &Default::default())?;
+    let counsellor = all
+        .iter()
+        .find(|u| u.role == Role::Counsellor)
+        .map(|u| u.id.clone());
+    let lead = all
+        .iter()
+        .find(|u| u.role == Role::TeamLead)
+        .map(|u| u.id.clone());
+    let mut counsellors: Vec<String> = std::iter::repeat_n(counsellor, 3)
+        .chain([lead])
+        .flatten()
+        .collect();
+    counsellors.sort();
+    let job_centre = orgs::list(conn, tenant_id)?
+        .into_iter()
+        .find(|o| o.kind == "job_centre")
+        .map(|o| o.id);
+    let who = Who::system(tenant_id);
+    crate::demo_persons::seed(
+        conn,
+        who,
+        n,
+        2026,
+        &towns,
+        &counsellors,
+        job_centre.as_deref(),
+    )
+}
+
 /// Whether the database holds no tenant yet.
 pub fn is_empty(conn: &mut Db) -> DbResult<bool> {
     Ok(tenants::default_tenant(conn)?.is_none())

@@ -3,9 +3,11 @@
 //! queue. Synchronous by design (diesel); callers run it on a blocking thread.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod assessments;
 pub mod audit;
 pub mod conn;
 pub mod demo;
+pub mod demo_persons;
 pub mod dialect;
 pub mod error;
 pub mod jobs;

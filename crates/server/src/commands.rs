@@ -90,7 +90,7 @@ fn seed_demo(db: &Database) -> anyhow::Result<()> {
     };
     let mut logins = Vec::new();
     let mut conn = db.conn()?;
-    let (_, names) = demo::seed(&mut conn, |role| {
+    let seeded = demo::seed(&mut conn, |role| {
         let (plain, hash) = match (&shared, &shared_hash) {
             (Some(p), Some(h)) => (p.clone(), h.clone()),
             _ => {
@@ -102,8 +102,10 @@ fn seed_demo(db: &Database) -> anyhow::Result<()> {
         logins.push((role, plain));
         Ok(hash)
     })?;
+    let (tenant_id, names) = seeded;
+    let persons = demo::seed_persons(&mut conn, &tenant_id, 300)?;
     println!(
-        "Demo county \"{}\" created. Demo logins (user name = role):",
+        "Demo county \"{}\" created with {persons} fictional persons. Demo logins (user name = role):",
         demo::TENANT_NAME
     );
     for ((role, plain), name) in logins.iter().zip(names) {
