@@ -3,6 +3,7 @@
 //! queue. Synchronous by design (diesel); callers run it on a blocking thread.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod assessments;
 pub mod audit;
 pub mod conn;
 pub mod demo;

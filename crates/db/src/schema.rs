@@ -274,4 +274,42 @@ diesel::allow_tables_to_appear_in_same_query!(
     person_search_keys,
     person_changes,
     case_number_counters,
+    assessments,
+    assessment_sections,
 );
+
+diesel::table! {
+    assessments (id) {
+        id -> Text,
+        tenant_id -> Text,
+        person_id -> Text,
+        number -> Integer,
+        status -> Text,
+        completed_at -> Nullable<Timestamp>,
+        completed_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    assessment_sections (id) {
+        id -> Text,
+        tenant_id -> Text,
+        assessment_id -> Text,
+        section -> Text,
+        data_class -> Text,
+        content -> Text,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::joinable!(assessments -> persons (person_id));
+diesel::joinable!(assessment_sections -> assessments (assessment_id));

@@ -3,6 +3,7 @@
 //! audit chain's hashing. No I/O, no async: everything here is testable as plain functions.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod assessment;
 pub mod audit;
 pub mod cefr;
 pub mod data_class;

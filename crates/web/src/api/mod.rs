@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1` and its OpenAPI 3.1 document at `/api/openapi.json`.
 //! Handlers are thin: parse, authorise with the policy, call a repository, respond.
 
+pub mod assessments;
 pub mod audit;
 pub mod health;
 pub mod jobs;
@@ -29,6 +30,7 @@ use crate::AppState;
         jobs::list, jobs::retry,
         audit::list,
         persons::search, persons::create, persons::get, persons::update, persons::eligibility, persons::history, persons::audit_trail,
+        assessments::list, assessments::create, assessments::get, assessments::get_section, assessments::put_section, assessments::complete,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldProblem)),
     modifiers(&Security),
@@ -37,6 +39,7 @@ use crate::AppState;
         (name = "admin", description = "Users, organisations, tokens, jobs"),
         (name = "audit", description = "The append-only audit log"),
         (name = "persons", description = "Person records, search, eligibility"),
+        (name = "assessments", description = "Situation analyses, saved section by section"),
     )
 )]
 pub struct ApiDoc;
@@ -101,6 +104,22 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/v1/persons/{id}/history", get(persons::history))
         .route("/api/v1/persons/{id}/audit", get(persons::audit_trail))
+        .route(
+            "/api/v1/persons/{id}/assessments",
+            get(assessments::list).post(assessments::create),
+        )
+        .route(
+            "/api/v1/persons/{id}/assessments/{n}",
+            get(assessments::get),
+        )
+        .route(
+            "/api/v1/persons/{id}/assessments/{n}/sections/{section}",
+            get(assessments::get_section).put(assessments::put_section),
+        )
+        .route(
+            "/api/v1/persons/{id}/assessments/{n}/complete",
+            post(assessments::complete),
+        )
         .route(
             "/api/v1/{*rest}",
             axum::routing::any(|| async { crate::error::AppError::not_found() }),

@@ -1,0 +1,2 @@
+DROP TABLE assessment_sections;
+DROP TABLE assessments;
