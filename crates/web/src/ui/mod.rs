@@ -5,6 +5,7 @@
 pub mod admin_misc;
 pub mod admin_orgs;
 pub mod admin_users;
+pub mod assessments;
 pub mod dashboard;
 pub mod errors;
 pub mod login;
@@ -43,6 +44,19 @@ pub fn router() -> Router<AppState> {
         .route("/persons/new", get(persons::new_form))
         .route("/persons/{id}", get(persons::show).post(persons::update))
         .route("/persons/{id}/edit", get(persons::edit_form))
+        .route(
+            "/persons/{id}/assessments",
+            get(assessments::list).post(assessments::create),
+        )
+        .route("/persons/{id}/assessments/{n}", get(assessments::show))
+        .route(
+            "/persons/{id}/assessments/{n}/sections/{section}",
+            post(assessments::save_section),
+        )
+        .route(
+            "/persons/{id}/assessments/{n}/complete",
+            post(assessments::complete),
+        )
         .route(
             "/admin/users",
             get(admin_users::list).post(admin_users::create),
@@ -145,6 +159,24 @@ impl Ctx {
     /// The label of a form field (`field-<name>` in Fluent).
     pub fn label(&self, field: &str) -> String {
         self.t(&format!("field-{field}"))
+    }
+
+    /// The label of a coded value (`option-<field>-<value>` in Fluent), else the value itself.
+    pub fn option(&self, field: &str, value: &str) -> String {
+        let key = format!("option-{field}-{value}");
+        if self.lang.has(&key) {
+            self.t(&key)
+        } else {
+            value.to_owned()
+        }
+    }
+
+    /// Like [`Ctx::option`] for an optional value; "–" when absent.
+    pub fn option_or_dash(&self, field: &str, value: &Option<String>) -> String {
+        value
+            .as_deref()
+            .map(|v| self.option(field, v))
+            .unwrap_or_else(|| "–".to_owned())
     }
 
     pub fn case_status(&self, status: &str) -> String {

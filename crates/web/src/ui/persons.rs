@@ -237,12 +237,7 @@ impl PersonFormPage<'_> {
 
     /// The label of an option (`option-<field>-<value>` in Fluent, else the value).
     pub fn option_label(&self, field: &str, value: &str) -> String {
-        let key = format!("option-{field}-{value}");
-        if self.ctx.lang.has(&key) {
-            self.ctx.t(&key)
-        } else {
-            value.to_owned()
-        }
+        self.ctx.option(field, value)
     }
 
     pub fn value(&self, field: &str) -> &str {
