@@ -5,6 +5,7 @@
 pub mod admin_misc;
 pub mod admin_orgs;
 pub mod admin_users;
+pub mod assessments;
 pub mod dashboard;
 pub mod errors;
 pub mod login;
@@ -43,6 +44,19 @@ pub fn router() -> Router<AppState> {
         .route("/persons/new", get(persons::new_form))
         .route("/persons/{id}", get(persons::show).post(persons::update))
         .route("/persons/{id}/edit", get(persons::edit_form))
+        .route(
+            "/persons/{id}/assessments",
+            get(assessments::list).post(assessments::create),
+        )
+        .route("/persons/{id}/assessments/{n}", get(assessments::show))
+        .route(
+            "/persons/{id}/assessments/{n}/sections/{section}",
+            post(assessments::save_section),
+        )
+        .route(
+            "/persons/{id}/assessments/{n}/complete",
+            post(assessments::complete),
+        )
         .route(
             "/admin/users",
             get(admin_users::list).post(admin_users::create),

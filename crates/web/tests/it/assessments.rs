@@ -444,3 +444,150 @@ async fn bad_section_input_gets_field_errors_and_stores_nothing() {
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{n}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sectioned_page_saves_one_section_and_shows_errors_next_to_the_fields() {
+    use axum::http::header;
+    let app = TestApp::new().await;
+    let c = app.login("counsellor").await;
+    let id = person(&app, &c, json!({})).await;
+    let page = app.get(&format!("/persons/{id}"), Auth::Cookie(&c)).await;
+    assert!(
+        page.body.contains(&format!("/persons/{id}/assessments")),
+        "{}",
+        page.body
+    );
+    let r = app
+        .form(&format!("/persons/{id}/assessments"), &[], Auth::Cookie(&c))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let location = r.headers[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(location.starts_with(&format!("/persons/{id}/assessments/1")));
+    let page = app.get(&location, Auth::Cookie(&c)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(
+        page.body
+            .matches("<form method=\"post\" action=\"/persons/")
+            .count(),
+        11,
+        "ten sections and completing"
+    );
+    assert!(page.body.contains("Gesundheitliche Einschränkungen"));
+
+    // Errors are shown next to the fields, in German, with what was typed.
+    let action = format!("/persons/{id}/assessments/1/sections/german");
+    let r = app
+        .form(
+            &action,
+            &[
+                ("version", "0"),
+                ("placement_level", "B3"),
+                ("placement_date", "31.02.2026"),
+                ("start_module", "9"),
+            ],
+            Auth::Cookie(&c),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("Bitte ein GER-Niveau wählen"), "{}", r.body);
+    assert!(
+        r.body.contains("Dieses Datum gibt es nicht")
+            || r.body.contains("german-placement_date-error"),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body.contains("id=\"german-start_module-error\""),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("value=\"31.02.2026\""));
+    // In English on request.
+    let r = app
+        .form(
+            &format!("{action}?lang=en"),
+            &[("version", "0"), ("start_module", "9")],
+            Auth::Cookie(&c),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("This value is not plausible."),
+        "{}",
+        r.body
+    );
+
+    // A valid form with list rows and checkboxes.
+    let r = app
+        .form(
+            &format!("/persons/{id}/assessments/1/sections/family"),
+            &[
+                ("version", "0"),
+                ("partner", "abroad"),
+                ("household_size", "3"),
+                ("children.0.birth_year", "2020"),
+                ("children.0.needs_childcare", "yes"),
+                ("children.1.birth_year", ""),
+                ("children.1.needs_childcare", ""),
+            ],
+            Auth::Cookie(&c),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = app
+        .form(
+            &format!("/persons/{id}/assessments/1/sections/availability"),
+            &[
+                ("version", "0"),
+                ("mornings", "yes"),
+                ("days[]", "mon"),
+                ("days[]", "wed"),
+            ],
+            Auth::Cookie(&c),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let got = app
+        .get(
+            &format!("/api/v1/persons/{id}/assessments/1"),
+            Auth::Bearer(&c),
+        )
+        .await
+        .json();
+    assert_eq!(
+        section(&got, "family")["content"]["children"],
+        json!([{"birth_year": 2020, "needs_childcare": true}])
+    );
+    assert_eq!(
+        section(&got, "availability")["content"]["days"],
+        json!(["mon", "wed"])
+    );
+    // Posting the same form twice: the second carries a stale version.
+    let r = app
+        .form(
+            &format!("/persons/{id}/assessments/1/sections/availability"),
+            &[("version", "0"), ("evenings", "yes")],
+            Auth::Cookie(&c),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("Beratung Migrationszentrum"), "{}", r.body);
+    let page = app.get(&location, Auth::Cookie(&c)).await;
+    assert!(page.body.contains("value=\"2020\""));
+    // Completing locks the page.
+    let r = app
+        .form(
+            &format!("/persons/{id}/assessments/1/complete"),
+            &[("version", "1")],
+            Auth::Cookie(&c),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = app.get(&location, Auth::Cookie(&c)).await;
+    assert!(page.body.contains("ist abgeschlossen"));
+    assert!(!page.body.contains("Abschnitt speichern"));
+    let list = app
+        .get(&format!("/persons/{id}/assessments"), Auth::Cookie(&c))
+        .await;
+    assert!(list.body.contains("Abgeschlossen"), "{}", list.body);
+}
