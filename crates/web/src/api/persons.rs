@@ -378,7 +378,14 @@ pub async fn history(
     me: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Vec<persons::Change>>> {
-    let (person, classes) = read_person(&state, &me, &id, None).await?;
+    let (person, mut classes) = read_person(&state, &me, &id, None).await?;
+    // Changes of the situation analysis carry their section's class.
+    classes.extend(crate::api::assessments::section_classes(
+        &me,
+        &person.values,
+        Action::Read,
+        None,
+    ));
     let tenant = me.user.tenant_id.clone();
     let changes = state
         .db(move |c| persons::changes(c, &tenant, &person.id))

@@ -161,6 +161,22 @@ impl Ctx {
         self.t(&format!("field-{field}"))
     }
 
+    /// The label of a field in the history: person fields by their form label, sections of a
+    /// situation analysis as "Situationsanalyse 2: Familie und Haushalt".
+    pub fn history_label(&self, field: &str) -> String {
+        let mut parts = field.splitn(3, '.');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some("assessment"), Some(n), Some(section)) => {
+                format!(
+                    "{} {n}: {}",
+                    self.t("assessment-title"),
+                    self.t(&format!("assessment-section-{section}"))
+                )
+            }
+            _ => self.label(field),
+        }
+    }
+
     /// The label of a coded value (`option-<field>-<value>` in Fluent), else the value itself.
     pub fn option(&self, field: &str, value: &str) -> String {
         let key = format!("option-{field}-{value}");

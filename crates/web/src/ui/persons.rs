@@ -496,9 +496,16 @@ pub async fn show(
         Ok(x) => x,
         Err(e) => return errors::page(&page.ctx, e),
     };
+    let mut visible = classes.clone();
+    visible.extend(crate::api::assessments::section_classes(
+        &page.me,
+        &person.values,
+        Action::Read,
+        None,
+    ));
     let history = history
         .into_iter()
-        .filter(|h| DataClass::parse(&h.data_class).is_ok_and(|c| classes.contains(&c)))
+        .filter(|h| DataClass::parse(&h.data_class).is_ok_and(|c| visible.contains(&c)))
         .collect();
     let can_edit =
         !logic::allowed_classes(&page.me, &person.values, Action::Update, None).is_empty();

@@ -360,3 +360,64 @@ async fn eligibility_findings_carry_their_legal_basis() {
         .clone();
     assert_eq!(course["outcome"], "unknown_check_manually", "{course:#}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn history_includes_the_situation_analysis_for_those_who_may_see_it() {
+    let app = TestApp::new().await;
+    let c = app.login("counsellor").await;
+    let jc = app.org_id("job_centre").await;
+    let created = create(&app, &c, json!({"family_name": "Haile", "given_names": "Saba", "benefits_law": "sgb2", "responsible_org_id": jc})).await;
+    let id = created["person"]["id"].as_str().unwrap().to_owned();
+    let r = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/persons/{id}/assessments"),
+            None,
+            Auth::Bearer(&c),
+        )
+        .await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let n = r.json()["number"].as_i64().unwrap();
+    let r = app
+        .call(
+            Method::PUT,
+            &format!("/api/v1/persons/{id}/assessments/{n}/sections/family"),
+            Some(json!({"version": 0, "content": {"household_size": 3}})),
+            Auth::Bearer(&c),
+        )
+        .await;
+    assert!(r.status.is_success(), "{}", r.body);
+    let history = app
+        .get(&format!("/api/v1/persons/{id}/history"), Auth::Bearer(&c))
+        .await
+        .json();
+    assert!(
+        history
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["field"] == format!("assessment.{n}.family")),
+        "{history:#}"
+    );
+    let page = app.get(&format!("/persons/{id}"), Auth::Cookie(&c)).await;
+    assert!(
+        page.body
+            .contains("Situationsanalyse 1: Familie und Haushalt"),
+        "{}",
+        page.body
+    );
+    // The job centre sees the person but not the family section's change.
+    let po = app.login("placement_officer").await;
+    let history = app
+        .get(&format!("/api/v1/persons/{id}/history"), Auth::Bearer(&po))
+        .await
+        .json();
+    assert!(
+        history
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["data_class"] != "family"),
+        "{history:#}"
+    );
+}
