@@ -57,6 +57,8 @@ struct Solver<'g> {
     /// Cost of leaving a participant unplaced.
     big_m: i64,
     search: Search,
+    /// Heap pops and arc scans so far, for [`solve_within`].
+    work: u64,
 }
 
 /// Scratch space of one Dijkstra search, reused across searches via generation stamps.
@@ -90,8 +92,16 @@ enum Via {
 /// Solves min-cost maximum flow. Deterministic: all ties break by index.
 pub(crate) fn solve(g: &Graph) -> Flow {
     let mut s = Solver::new(g);
-    s.run();
+    s.run(u64::MAX);
     s.finish()
+}
+
+/// Like [`solve`], but gives up (`None`) once the searches have popped `budget` heap entries
+/// and scanned as many arcs: on loose instances this method is the fastest, on tight ones its
+/// searches grow and cost scaling wins, and the budget tells the two apart deterministically.
+pub(crate) fn solve_within(g: &Graph, budget: u64) -> Option<Flow> {
+    let mut s = Solver::new(g);
+    s.run(budget).then(|| s.finish())
 }
 
 impl<'g> Solver<'g> {
@@ -108,6 +118,7 @@ impl<'g> Solver<'g> {
             phi_c: vec![0; k],
             omega: 0,
             big_m: big_m(g),
+            work: 0,
             search: Search {
                 generation: 0,
                 seen_p: vec![0; n],
@@ -125,7 +136,8 @@ impl<'g> Solver<'g> {
         }
     }
 
-    fn run(&mut self) {
+    /// Routes every participant; false if the work exceeded `budget` first.
+    fn run(&mut self, budget: u64) -> bool {
         // φ(p) = −(cheapest arc), φ(course) = φ(sink) = 0: every arc has reduced cost ≥ 0
         // (the unplaced arc too, as M exceeds any arc cost) and each cheapest arc is tight.
         let mut order: Vec<(usize, u32, u32)> = Vec::with_capacity(self.g.n);
@@ -150,8 +162,12 @@ impl<'g> Solver<'g> {
             } else {
                 self.search_from(p);
                 self.augment(p);
+                if self.work > budget {
+                    return false;
+                }
             }
         }
+        true
     }
 
     /// The first course (by index) that completes a zero-reduced-cost path p → course → sink.
@@ -196,6 +212,7 @@ impl<'g> Solver<'g> {
         let big_m = self.big_m;
 
         while let Some(Reverse((d, v))) = s.heap.pop() {
+            self.work += 1;
             if v == sink {
                 break;
             }
@@ -216,6 +233,7 @@ impl<'g> Solver<'g> {
                     s.heap.push(Reverse((nd, sink)));
                 }
                 let own = self.assigned[v];
+                self.work += self.g.arcs_of(v).len() as u64;
                 for &(c, w) in self.g.arcs_of(v) {
                     let ci = c as usize;
                     if c == own || s.done_c[ci] == generation {
@@ -248,6 +266,7 @@ impl<'g> Solver<'g> {
                     continue;
                 }
                 let base = d + self.phi_c[c];
+                self.work += self.members[c].len() as u64;
                 for &q in &self.members[c] {
                     let qi = q as usize;
                     if s.done_p[qi] == generation {
@@ -347,7 +366,7 @@ impl<'g> Solver<'g> {
 }
 
 /// M = (courses with seats) × (largest arc cost) + 1: more than any alternating path can cost.
-fn big_m(g: &Graph) -> i64 {
+pub(crate) fn big_m(g: &Graph) -> i64 {
     let courses = g.cap.iter().filter(|&&c| c > 0).count() as i64;
     let max_cost = g.arcs.iter().map(|&(_, w)| i64::from(w)).max().unwrap_or(0);
     courses * max_cost + 1

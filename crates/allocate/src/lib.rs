@@ -14,11 +14,13 @@
 mod check;
 pub mod domain;
 mod dual;
+mod exact;
 pub mod explain;
 mod flow;
 pub mod generate;
 mod graph;
 pub mod raw;
+mod scaling;
 mod solve;
 
 pub use check::verify;
