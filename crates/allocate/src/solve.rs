@@ -48,7 +48,7 @@ pub fn solve(instance: &RawInstance) -> Solution {
 }
 
 /// Work budget of the successive-shortest-path attempt, per arc and participant.
-const SSP_BUDGET_PER_ITEM: u64 = 8;
+const SSP_BUDGET_PER_ITEM: u64 = 16;
 
 /// Picks the method (all exact, so only speed differs; docs/allocation.md):
 /// 1. successive shortest paths within a work budget — fastest on loose instances;
