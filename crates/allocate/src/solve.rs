@@ -47,8 +47,10 @@ pub fn solve(instance: &RawInstance) -> Solution {
     }
 }
 
-/// Work budget of the successive-shortest-path attempt, per arc and participant.
+/// Work budget of the successive-shortest-path attempt, per arc and participant...
 const SSP_BUDGET_PER_ITEM: u64 = 16;
+/// ...and at most this much (~20 ms): at 100k the uncapped budget wasted 1.3 s before giving up.
+const SSP_BUDGET_MAX: u64 = 1_000_000;
 
 /// Picks the method (all exact, so only speed differs; docs/allocation.md):
 /// 1. successive shortest paths within a work budget — fastest on loose instances;
@@ -57,7 +59,7 @@ const SSP_BUDGET_PER_ITEM: u64 = 16;
 ///    M′ grows ×16 up to the always-sufficient M;
 /// 3. plain successive shortest paths where scaled prices could overflow.
 pub(crate) fn solve_graph(g: &Graph) -> flow::Flow {
-    let budget = SSP_BUDGET_PER_ITEM * (g.arcs.len() + g.n) as u64;
+    let budget = (SSP_BUDGET_PER_ITEM * (g.arcs.len() + g.n) as u64).min(SSP_BUDGET_MAX);
     flow::solve_within(g, budget)
         .or_else(|| by_scaling(g))
         .unwrap_or_else(|| flow::solve(g))
