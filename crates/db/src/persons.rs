@@ -415,17 +415,31 @@ pub fn candidates(
 ) -> DbResult<Vec<String>> {
     let mut ids: Vec<String> = Vec::new();
     if !keys.is_empty() {
-        // Most shared keys first: a common first name alone must not crowd out the person
-        // whose family name and date of birth match too.
-        let ranked: Vec<(String, i64)> = sk::table
-            .filter(sk::tenant_id.eq(tenant_id))
-            .filter(sk::search_key.eq_any(keys))
-            .group_by(sk::person_id)
-            .select((sk::person_id, diesel::dsl::count_star()))
-            .order((diesel::dsl::count_star().desc(), sk::person_id))
-            .limit(limit)
-            .load(conn)?;
-        ids.extend(ranked.into_iter().map(|(id, _)| id));
+        // Most shared keys first, so a common first name alone does not crowd out the person
+        // whose family name and date of birth match too. Each key contributes at most
+        // PER_KEY rows: the work stays bounded however common a name is (a coarse key
+        // such as the skeleton of "Ali" can match a large share of all persons).
+        const PER_KEY: i64 = 1_000;
+        let mut counts: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        for key in keys {
+            let rows: Vec<String> = sk::table
+                .filter(sk::tenant_id.eq(tenant_id))
+                .filter(sk::search_key.eq(key))
+                .select(sk::person_id)
+                .limit(PER_KEY)
+                .load(conn)?;
+            for id in rows {
+                *counts.entry(id).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(String, u32)> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        ids.extend(
+            ranked
+                .into_iter()
+                .take(limit.max(0) as usize)
+                .map(|(id, _)| id),
+        );
     }
     if !birth_dates.is_empty() {
         ids.extend(
@@ -453,11 +467,15 @@ pub fn candidates(
 
 /// Several persons by id (for ranking candidates), in one query per table.
 pub fn get_many(conn: &mut Db, tenant_id: &str, ids: &[String]) -> DbResult<Vec<Person>> {
+    // By primary key only, tenant checked below: with `tenant_id = ?` in the query SQLite
+    // prefers the (tenant_id, case_number) index and scans the whole tenant.
     let rows: Vec<(Head, PersonValues)> = p::table
-        .filter(p::tenant_id.eq(tenant_id))
         .filter(p::id.eq_any(ids))
         .select((Head::as_select(), PersonValues::as_select()))
-        .load(conn)?;
+        .load::<(Head, PersonValues)>(conn)?
+        .into_iter()
+        .filter(|(head, _)| head.tenant_id == tenant_id)
+        .collect();
     let names: Vec<(String, String, String, String)> = pn::table
         .filter(pn::person_id.eq_any(ids))
         .select((pn::person_id, pn::family_name, pn::given_names, pn::kind))

@@ -80,6 +80,39 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
 
+    if std::env::var("PHASES").is_ok() {
+        // Where the time goes, phase by phase, for a few queries.
+        let mut c = db.db.conn().unwrap();
+        let tenant = tenants::default_tenant(&mut c).unwrap().unwrap().id;
+        for (family, given, _) in names.iter().take(5) {
+            let q = ankommen_web::persons::Query::parse(&format!("{given} {family}"));
+            let keys = ankommen_domain::matching::search_keys(&q.name, "");
+            let t = Instant::now();
+            let ids = persons::candidates(&mut c, &tenant, &keys, &[], None, 60).unwrap();
+            let t1 = t.elapsed();
+            let people = persons::get_many(&mut c, &tenant, &ids).unwrap();
+            let t2 = t.elapsed();
+            let hits = ankommen_web::persons::rank(people, &q, ankommen_domain::matching::Lang::De);
+            let t3 = t.elapsed();
+            ankommen_db::audit::record(
+                &mut c,
+                Who::system(&tenant),
+                ankommen_db::audit::Entry::new("bench", "person", None),
+            )
+            .unwrap();
+            let t4 = t.elapsed();
+            eprintln!(
+                "keys {} candidates {:?} get_many {:?} rank {:?} ({} hits) audit {:?}",
+                keys.len(),
+                t1,
+                t2 - t1,
+                t3 - t2,
+                hits.len(),
+                t4 - t3
+            );
+        }
+    }
+
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

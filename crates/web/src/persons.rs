@@ -275,14 +275,7 @@ pub fn search(
         .birth_date
         .map(|d| vec![d.to_string()])
         .unwrap_or_default();
-    let ids = persons::candidates(
-        conn,
-        tenant_id,
-        &keys,
-        &dates,
-        q.case_number.as_deref(),
-        200,
-    )?;
+    let ids = persons::candidates(conn, tenant_id, &keys, &dates, q.case_number.as_deref(), 60)?;
     let candidates = persons::get_many(conn, tenant_id, &ids)?;
     Ok(rank(candidates, q, lang))
 }
