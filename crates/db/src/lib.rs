@@ -6,6 +6,7 @@
 pub mod assessments;
 pub mod audit;
 pub mod conn;
+pub mod consents;
 pub mod demo;
 pub mod demo_persons;
 pub mod dialect;

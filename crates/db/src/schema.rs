@@ -276,6 +276,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_number_counters,
     assessments,
     assessment_sections,
+    consents,
 );
 
 diesel::table! {
@@ -313,3 +314,26 @@ diesel::table! {
 
 diesel::joinable!(assessments -> persons (person_id));
 diesel::joinable!(assessment_sections -> assessments (assessment_id));
+
+diesel::table! {
+    consents (id) {
+        id -> Text,
+        tenant_id -> Text,
+        person_id -> Text,
+        recipient_org_id -> Text,
+        scope -> Text,
+        purpose -> Text,
+        given_on -> Text,
+        expires_on -> Nullable<Text>,
+        withdrawn_on -> Nullable<Text>,
+        withdrawn_by -> Nullable<Text>,
+        document_ref -> Nullable<Text>,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::joinable!(consents -> persons (person_id));

@@ -22,17 +22,20 @@ pub const RECORD_CLASSES: [DataClass; 4] = [
     DataClass::Education,
 ];
 
-/// How `me` relates to `person` (consents arrive with the consent records).
+/// How `me` relates to `person`; `consented`: the classes the person currently consents to
+/// share with `me`'s organisation (`ankommen_db::consents::active_for`; `&[]` for writes,
+/// which consent never allows).
 pub fn relation<'a>(
     me: &CurrentUser,
     person: &PersonValues,
     break_glass: Option<&'a str>,
+    consented: &'a [DataClass],
 ) -> Relation<'a> {
     Relation {
         own_caseload: person.counsellor_id.as_deref() == Some(me.user.id.as_str()),
         responsible_agency: person.responsible_org_id.as_deref() == Some(me.user.org_id.as_str()),
         placed_with_org: false,
-        consented: &[],
+        consented,
         break_glass_reason: break_glass,
     }
 }
@@ -43,8 +46,9 @@ pub fn allowed_classes(
     person: &PersonValues,
     action: Action,
     break_glass: Option<&str>,
+    consented: &[DataClass],
 ) -> Vec<DataClass> {
-    let rel = relation(me, person, break_glass);
+    let rel = relation(me, person, break_glass, consented);
     RECORD_CLASSES
         .into_iter()
         .filter(|class| {

@@ -38,7 +38,8 @@ pub fn section_classes(
     action: Action,
     break_glass: Option<&str>,
 ) -> Vec<DataClass> {
-    let rel = logic::relation(me, person, break_glass);
+    // Consents reach the sections with the sharing of later issues.
+    let rel = logic::relation(me, person, break_glass, &[]);
     SECTION_CLASSES
         .into_iter()
         .filter(|class| {
@@ -212,7 +213,7 @@ async fn authorize_class(
         action,
         Resource::PersonData {
             class,
-            relation: logic::relation(me, &person.values, None),
+            relation: logic::relation(me, &person.values, None, &[]),
         },
     )
     .await

@@ -3,6 +3,7 @@
 
 pub mod assessments;
 pub mod audit;
+pub mod consents;
 pub mod health;
 pub mod jobs;
 pub mod orgs;
@@ -31,6 +32,7 @@ use crate::AppState;
         audit::list,
         persons::search, persons::create, persons::get, persons::update, persons::eligibility, persons::history, persons::audit_trail,
         assessments::list, assessments::create, assessments::get, assessments::get_section, assessments::put_section, assessments::complete,
+        consents::list, consents::create, consents::withdraw,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldProblem)),
     modifiers(&Security),
@@ -40,6 +42,7 @@ use crate::AppState;
         (name = "audit", description = "The append-only audit log"),
         (name = "persons", description = "Person records, search, eligibility"),
         (name = "assessments", description = "Situation analyses, saved section by section"),
+        (name = "consents", description = "Consent records: who may see which data classes"),
     )
 )]
 pub struct ApiDoc;
@@ -119,6 +122,14 @@ pub fn router() -> Router<AppState> {
         .route(
             "/api/v1/persons/{id}/assessments/{n}/complete",
             post(assessments::complete),
+        )
+        .route(
+            "/api/v1/persons/{id}/consents",
+            get(consents::list).post(consents::create),
+        )
+        .route(
+            "/api/v1/persons/{id}/consents/{consent_id}/withdraw",
+            post(consents::withdraw),
         )
         .route(
             "/api/v1/{*rest}",

@@ -8,6 +8,7 @@ use axum::http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
 
 use ankommen_db::audit::{self, Entry};
+use ankommen_db::consents;
 use ankommen_db::persons::{self, Names, Person};
 use ankommen_domain::policy::{Action, Relation, Resource};
 use ankommen_domain::validate::FieldError;
@@ -128,7 +129,7 @@ pub async fn create_person(
         raw.counsellor_id = Some(me.user.id.clone());
     }
     let (values, names) = person_input::person(&raw, today()).map_err(AppError::Validation)?;
-    let rel = logic::relation(me, &values, None);
+    let rel = logic::relation(me, &values, None, &[]);
     me.authorize(
         state,
         Action::Create,
@@ -182,7 +183,7 @@ pub async fn create(
     ApiJson(raw): ApiJson<PersonIn>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
     let (person, dups) = create_person(&state, &me, raw).await?;
-    let classes = logic::allowed_classes(&me, &person.values, Action::Read, None);
+    let classes = logic::allowed_classes(&me, &person.values, Action::Read, None, &[]);
     Ok((
         StatusCode::CREATED,
         Json(Created {
@@ -209,13 +210,27 @@ pub async fn read_person(
 ) -> AppResult<(Person, Vec<DataClass>)> {
     let id = path_id(id)?;
     let tenant = me.user.tenant_id.clone();
-    let person = state.db(move |c| persons::get(c, &tenant, &id)).await?;
-    let classes = logic::allowed_classes(me, &person.values, Action::Read, reason.as_deref());
+    let org = me.user.org_id.clone();
+    let (person, consented) = state
+        .db(move |c| {
+            let person = persons::get(c, &tenant, &id)?;
+            let consented = consents::active_for(c, &tenant, &id, &org, today())?;
+            Ok((person, consented))
+        })
+        .await?;
+    let classes = logic::allowed_classes(
+        me,
+        &person.values,
+        Action::Read,
+        reason.as_deref(),
+        &consented,
+    );
     let who = me.owned_who();
     let pid = person.id.clone();
     let denied = classes.is_empty();
     let glass = reason.filter(|_| {
-        !logic::relation(me, &person.values, None).own_caseload && me.user.role == Role::Counsellor
+        !logic::relation(me, &person.values, None, &[]).own_caseload
+            && me.user.role == Role::Counsellor
     });
     let audited = classes.clone();
     state
@@ -280,7 +295,7 @@ pub async fn update_person(
         raw.counsellor_id = before.values.counsellor_id.clone();
     }
     let (values, names) = person_input::person(&raw, today()).map_err(AppError::Validation)?;
-    let writable = logic::allowed_classes(me, &before.values, Action::Update, None);
+    let writable = logic::allowed_classes(me, &before.values, Action::Update, None, &[]);
     let mut touched: Vec<DataClass> = before
         .values
         .fields()
@@ -293,7 +308,7 @@ pub async fn update_person(
         touched.push(DataClass::Identity);
     }
     if let Some(class) = touched.iter().find(|c| !writable.contains(c)) {
-        let rel: Relation<'_> = logic::relation(me, &before.values, None);
+        let rel: Relation<'_> = logic::relation(me, &before.values, None, &[]);
         me.authorize(
             state,
             Action::Update,
@@ -336,7 +351,7 @@ pub async fn update(
     ApiJson(body): ApiJson<UpdatePerson>,
 ) -> AppResult<Json<PersonOut>> {
     let person = update_person(&state, &me, &id, &body.person, body.version).await?;
-    let classes = logic::allowed_classes(&me, &person.values, Action::Read, None);
+    let classes = logic::allowed_classes(&me, &person.values, Action::Read, None, &[]);
     Ok(Json(logic::to_out(&person, &classes)))
 }
 
@@ -411,8 +426,8 @@ pub async fn audit_trail(
     let tenant = me.user.tenant_id.clone();
     let pid = id.clone();
     let person = state.db(move |c| persons::get(c, &tenant, &pid)).await?;
-    let own =
-        logic::relation(&me, &person.values, None).own_caseload && me.user.role == Role::Counsellor;
+    let own = logic::relation(&me, &person.values, None, &[]).own_caseload
+        && me.user.role == Role::Counsellor;
     if !own {
         me.authorize(&state, Action::Read, Resource::AuditLog)
             .await?;

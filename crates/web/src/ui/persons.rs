@@ -508,7 +508,7 @@ pub async fn show(
         .filter(|h| DataClass::parse(&h.data_class).is_ok_and(|c| visible.contains(&c)))
         .collect();
     let can_edit =
-        !logic::allowed_classes(&page.me, &person.values, Action::Update, None).is_empty();
+        !logic::allowed_classes(&page.me, &person.values, Action::Update, None, &[]).is_empty();
     render(&PersonPage {
         ctx: &page.ctx,
         person,

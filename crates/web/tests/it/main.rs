@@ -4,6 +4,7 @@
 
 mod api;
 mod assessments;
+mod consents;
 mod persons;
 mod support;
 mod ui;
