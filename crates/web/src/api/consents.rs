@@ -100,6 +100,19 @@ fn to_out(row: ConsentRow, orgs: &[orgs::Organisation]) -> ConsentOut {
     }
 }
 
+/// A person's consents for display, with the names of their recipients.
+pub fn load(
+    c: &mut ankommen_db::Db,
+    tenant_id: &str,
+    person_id: &str,
+    orgs: &[orgs::Organisation],
+) -> ankommen_db::DbResult<Vec<ConsentOut>> {
+    Ok(repo::list(c, tenant_id, person_id)?
+        .into_iter()
+        .map(|r| to_out(r, orgs))
+        .collect())
+}
+
 /// Whether `me` may record and withdraw consents of this person.
 pub fn can_manage(me: &CurrentUser, person: &PersonValues) -> bool {
     logic::allowed_classes(me, person, Action::Update, None, &[]).contains(&DataClass::Identity)
@@ -132,8 +145,7 @@ pub async fn list_for(
     let list = state
         .db(move |c| {
             let orgs = orgs::list(c, &tenant)?;
-            let rows = repo::list(c, &tenant, &pid)?;
-            Ok(rows.into_iter().map(|r| to_out(r, &orgs)).collect())
+            load(c, &tenant, &pid, &orgs)
         })
         .await?;
     Ok((person, list))

@@ -6,6 +6,7 @@ pub mod admin_misc;
 pub mod admin_orgs;
 pub mod admin_users;
 pub mod assessments;
+pub mod consents;
 pub mod dashboard;
 pub mod errors;
 pub mod login;
@@ -44,6 +45,11 @@ pub fn router() -> Router<AppState> {
         .route("/persons/new", get(persons::new_form))
         .route("/persons/{id}", get(persons::show).post(persons::update))
         .route("/persons/{id}/edit", get(persons::edit_form))
+        .route("/persons/{id}/consents", post(consents::create))
+        .route(
+            "/persons/{id}/consents/{cid}/withdraw",
+            post(consents::withdraw),
+        )
         .route(
             "/persons/{id}/assessments",
             get(assessments::list).post(assessments::create),

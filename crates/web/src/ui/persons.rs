@@ -402,6 +402,7 @@ pub struct PersonPage<'a> {
     pub history: Vec<Change>,
     pub town: Option<String>,
     pub can_edit: bool,
+    pub consents: super::consents::ConsentsView,
 }
 
 impl PersonPage<'_> {
@@ -461,17 +462,41 @@ pub async fn show(
     Path(id): Path<String>,
     ApiQuery(q): ApiQuery<ShowQuery>,
 ) -> Response {
-    let (person, classes) = match api::read_person(
-        &state,
-        &page.me,
-        &id,
-        q.reason.filter(|r| !r.trim().is_empty()),
-    )
-    .await
-    {
+    let reason = q.reason.filter(|r| !r.trim().is_empty());
+    page_with(&state, &page, &id, reason, None, StatusCode::OK).await
+}
+
+/// The person page with a posted consent form and its errors (an invalid new consent).
+pub async fn render_page(
+    state: &AppState,
+    page: &Page,
+    id: &str,
+    consent_form: Option<(crate::api::consents::ConsentIn, FormErrors)>,
+    status: StatusCode,
+) -> Response {
+    page_with(state, page, id, None, consent_form, status).await
+}
+
+async fn page_with(
+    state: &AppState,
+    page: &Page,
+    id: &str,
+    reason: Option<String>,
+    consent_form: Option<(crate::api::consents::ConsentIn, FormErrors)>,
+    status: StatusCode,
+) -> Response {
+    let (person, classes) = match api::read_person(state, &page.me, id, reason).await {
         Ok(x) => x,
         Err(e) => return errors::page(&page.ctx, e),
     };
+    let mut consents = match super::consents::view(state, &page.me, &person, &classes).await {
+        Ok(v) => v,
+        Err(e) => return errors::page(&page.ctx, e),
+    };
+    if let Some((form, errs)) = consent_form {
+        consents.form = form;
+        consents.errors = errs;
+    }
     let findings = if classes.contains(&DataClass::Residence) {
         logic::eligibility(&person.values, ankommen_db::now().date())
     } else {
@@ -509,15 +534,19 @@ pub async fn show(
         .collect();
     let can_edit =
         !logic::allowed_classes(&page.me, &person.values, Action::Update, None, &[]).is_empty();
-    render(&PersonPage {
-        ctx: &page.ctx,
-        person,
-        classes,
-        findings,
-        history,
-        town,
-        can_edit,
-    })
+    render_status(
+        status,
+        &PersonPage {
+            ctx: &page.ctx,
+            person,
+            classes,
+            findings,
+            history,
+            town,
+            can_edit,
+            consents,
+        },
+    )
 }
 
 pub async fn edit_form(

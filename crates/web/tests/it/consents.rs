@@ -230,3 +230,79 @@ async fn expired_consent_grants_nothing_and_bad_input_is_refused() {
         .json();
     assert_eq!(list.as_array().unwrap().len(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn person_page_lists_records_and_withdraws_consents() {
+    let app = TestApp::new().await;
+    let c = app.login("counsellor").await;
+    let yw = app.login("youth_welfare").await;
+    let yw_org = app.org_id("youth_welfare").await;
+    let pid = person(&app, &c).await;
+    let page = app.get(&format!("/persons/{pid}"), Auth::Cookie(&c)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("id=\"consents\""), "{}", page.body);
+    assert!(page.body.contains("name=\"scope_family\""));
+
+    // Invalid: the form comes back with field messages.
+    let bad = [
+        ("recipient_org_id", yw_org.as_str()),
+        ("purpose", "Hilfeplan"),
+        ("given_on", "2026-01-10"),
+        ("expires_on", "2026-01-01"),
+    ];
+    let r = app
+        .form(&format!("/persons/{pid}/consents"), &bad, Auth::Cookie(&c))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body
+            .contains("Bitte mindestens einen Datenbereich wählen.")
+    );
+    assert!(r.body.contains("Muss nach dem Tag der Erteilung liegen."));
+
+    let good = [
+        ("recipient_org_id", yw_org.as_str()),
+        ("scope_identity", "on"),
+        ("scope_family", "on"),
+        ("purpose", "Hilfeplan"),
+        ("given_on", "2026-01-10"),
+        ("document_ref", "Ordner 7"),
+    ];
+    let r = app
+        .form(&format!("/persons/{pid}/consents"), &good, Auth::Cookie(&c))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = app.get(&format!("/persons/{pid}"), Auth::Cookie(&c)).await;
+    assert!(page.body.contains("Familie und Haushalt"));
+    assert!(page.body.contains(">gültig<"));
+    assert_eq!(
+        app.get(&format!("/api/v1/persons/{pid}"), Auth::Bearer(&yw))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    // The recipient sees the page, but no withdraw or new-consent form.
+    let theirs = app.get(&format!("/persons/{pid}"), Auth::Cookie(&yw)).await;
+    assert_eq!(theirs.status, StatusCode::OK);
+    assert!(!theirs.body.contains("/withdraw"));
+
+    let list = app
+        .get(&format!("/api/v1/persons/{pid}/consents"), Auth::Bearer(&c))
+        .await
+        .json();
+    let cid = list[0]["id"].as_str().unwrap();
+    let r = app
+        .form(
+            &format!("/persons/{pid}/consents/{cid}/withdraw"),
+            &[("version", "1")],
+            Auth::Cookie(&c),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        app.get(&format!("/api/v1/persons/{pid}"), Auth::Bearer(&yw))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
