@@ -15,6 +15,7 @@ pub mod jobs;
 pub mod municipalities;
 pub mod orgs;
 pub mod persons;
+pub mod plans;
 pub mod schema;
 pub mod sessions;
 pub mod tenants;

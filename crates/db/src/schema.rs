@@ -276,6 +276,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     case_number_counters,
     assessments,
     assessment_sections,
+    plan_goals,
+    plan_steps,
+    follow_ups,
     consents,
 );
 
@@ -337,3 +340,65 @@ diesel::table! {
 }
 
 diesel::joinable!(consents -> persons (person_id));
+
+diesel::table! {
+    plan_goals (id) {
+        id -> Text,
+        tenant_id -> Text,
+        person_id -> Text,
+        action_field -> Text,
+        title -> Text,
+        description -> Nullable<Text>,
+        status -> Text,
+        status_reason -> Nullable<Text>,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    plan_steps (id) {
+        id -> Text,
+        tenant_id -> Text,
+        person_id -> Text,
+        goal_id -> Text,
+        title -> Text,
+        owner_kind -> Text,
+        owner_org_id -> Nullable<Text>,
+        due_on -> Nullable<Text>,
+        status -> Text,
+        status_reason -> Nullable<Text>,
+        done_on -> Nullable<Text>,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    follow_ups (id) {
+        id -> Text,
+        tenant_id -> Text,
+        person_id -> Text,
+        counsellor_id -> Nullable<Text>,
+        due_on -> Text,
+        kind -> Text,
+        note -> Nullable<Text>,
+        done_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::joinable!(plan_goals -> persons (person_id));
+diesel::joinable!(plan_steps -> persons (person_id));
+diesel::joinable!(plan_steps -> plan_goals (goal_id));
+diesel::joinable!(follow_ups -> persons (person_id));

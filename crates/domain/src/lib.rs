@@ -15,6 +15,7 @@ pub mod matching;
 pub mod org;
 pub mod password;
 pub mod person;
+pub mod plan;
 pub mod policy;
 pub mod residence;
 pub mod role;

@@ -8,6 +8,7 @@ pub mod health;
 pub mod jobs;
 pub mod orgs;
 pub mod persons;
+pub mod plans;
 pub mod session;
 pub mod tokens;
 pub mod users;
@@ -32,6 +33,7 @@ use crate::AppState;
         audit::list,
         persons::search, persons::create, persons::get, persons::update, persons::eligibility, persons::history, persons::audit_trail,
         assessments::list, assessments::create, assessments::get, assessments::get_section, assessments::put_section, assessments::complete,
+        plans::get, plans::create_goal, plans::update_goal, plans::create_step, plans::update_step, plans::create_follow_up, plans::update_follow_up,
         consents::list, consents::create, consents::withdraw,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldProblem)),
@@ -42,6 +44,7 @@ use crate::AppState;
         (name = "audit", description = "The append-only audit log"),
         (name = "persons", description = "Person records, search, eligibility"),
         (name = "assessments", description = "Situation analyses, saved section by section"),
+        (name = "plans", description = "Integration plans: goals, steps, follow-ups"),
         (name = "consents", description = "Consent records: who may see which data classes"),
     )
 )]
@@ -130,6 +133,25 @@ pub fn router() -> Router<AppState> {
         .route(
             "/api/v1/persons/{id}/consents/{consent_id}/withdraw",
             post(consents::withdraw),
+        )
+        .route("/api/v1/persons/{id}/plan", get(plans::get))
+        .route("/api/v1/persons/{id}/plan/goals", post(plans::create_goal))
+        .route(
+            "/api/v1/persons/{id}/plan/goals/{goal_id}",
+            axum::routing::put(plans::update_goal),
+        )
+        .route("/api/v1/persons/{id}/plan/steps", post(plans::create_step))
+        .route(
+            "/api/v1/persons/{id}/plan/steps/{step_id}",
+            axum::routing::put(plans::update_step),
+        )
+        .route(
+            "/api/v1/persons/{id}/plan/follow-ups",
+            post(plans::create_follow_up),
+        )
+        .route(
+            "/api/v1/persons/{id}/plan/follow-ups/{follow_up_id}",
+            axum::routing::put(plans::update_follow_up),
         )
         .route(
             "/api/v1/{*rest}",

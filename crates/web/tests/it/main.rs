@@ -6,5 +6,6 @@ mod api;
 mod assessments;
 mod consents;
 mod persons;
+mod plans;
 mod support;
 mod ui;
