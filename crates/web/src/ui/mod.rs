@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod errors;
 pub mod login;
 pub mod persons;
+pub mod plans;
 pub mod profile;
 
 use askama::Template;
@@ -62,6 +63,16 @@ pub fn router() -> Router<AppState> {
         .route(
             "/persons/{id}/assessments/{n}/complete",
             post(assessments::complete),
+        )
+        .route("/persons/{id}/plan", get(plans::show))
+        .route("/persons/{id}/plan/print", get(plans::print))
+        .route("/persons/{id}/plan/goals", post(plans::add_goal))
+        .route("/persons/{id}/plan/steps", post(plans::add_step))
+        .route("/persons/{id}/plan/steps/{sid}", post(plans::step_status))
+        .route("/persons/{id}/plan/follow-ups", post(plans::add_follow_up))
+        .route(
+            "/persons/{id}/plan/follow-ups/{fid}",
+            post(plans::follow_up_done),
         )
         .route(
             "/admin/users",

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::support::{Auth, Reply, TestApp};
 
-async fn person(app: &TestApp, token: &str, extra: Value) -> String {
+pub(super) async fn person(app: &TestApp, token: &str, extra: Value) -> String {
     let mut body =
         json!({"family_name": "Nasser", "given_names": "Layla", "birth_date": "1994-03-11"});
     if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
@@ -30,14 +30,18 @@ async fn send(app: &TestApp, token: &str, method: Method, path: &str, body: Valu
         .await
 }
 
-async fn created(app: &TestApp, token: &str, path: &str, body: Value) -> Value {
+pub(super) async fn created(app: &TestApp, token: &str, path: &str, body: Value) -> Value {
     let r = send(app, token, Method::POST, path, body).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     r.json()
 }
 
 /// A person with one goal, one step due `due_on`; returns (person id, goal, step).
-async fn plan_with_step(app: &TestApp, token: &str, due_on: &str) -> (String, Value, Value) {
+pub(super) async fn plan_with_step(
+    app: &TestApp,
+    token: &str,
+    due_on: &str,
+) -> (String, Value, Value) {
     let id = person(app, token, json!({})).await;
     let goal = created(
         app,
@@ -307,3 +311,5 @@ async fn placement_officer_cannot_read_or_write_the_plan() {
         r.status
     );
 }
+
+mod ui;
