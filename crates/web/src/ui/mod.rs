@@ -190,6 +190,17 @@ impl Ctx {
                     self.t(&format!("assessment-section-{section}"))
                 )
             }
+            (Some("plan"), Some(kind), Some(rest)) => {
+                // plan.<goal|step|follow_up>.<id>.<field>
+                let what = match kind {
+                    "step" => self.t("plan-step"),
+                    "follow_up" => self.t("plan-follow-up"),
+                    _ => self.t("plan-title"),
+                };
+                let field = rest.rsplit('.').next().unwrap_or(rest);
+                format!("{what}: {field}")
+            }
+            (Some("consent"), Some(_), _) => self.t("consent-title"),
             _ => self.label(field),
         }
     }
