@@ -2,6 +2,7 @@
 //! hash-chained per tenant (DESIGN.md §5). `verify` walks the chain and reports the first
 //! broken link.
 
+use crate::dialect::ser_ts;
 use ankommen_domain::DataClass;
 use ankommen_domain::audit::{EntryFields, GENESIS, chain_hash};
 use diesel::prelude::*;
@@ -88,10 +89,6 @@ pub struct AuditRow {
     pub detail: String,
     pub prev_hash: String,
     pub hash: String,
-}
-
-fn ser_ts<S: serde::Serializer>(ts: &PrimitiveDateTime, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&format_ts(*ts))
 }
 
 impl AuditRow {

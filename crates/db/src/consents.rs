@@ -3,6 +3,7 @@
 //! `consent.<id>`, class identity) and in the audit log, in the same transaction. Access
 //! decisions are the caller's; the consent arrives validated (`ankommen_domain::consent`).
 
+use crate::dialect::ser_ts;
 use ankommen_domain::DataClass;
 use ankommen_domain::consent::{self, Consent};
 use diesel::prelude::*;
@@ -12,10 +13,6 @@ use time::{Date, PrimitiveDateTime};
 use crate::audit::{self, Entry};
 use crate::schema::{consents as k, person_changes as pc, persons};
 use crate::{Db, DbError, DbResult, Who, check_versioned_update, now, write_tx};
-
-fn ser_ts<S: serde::Serializer>(ts: &PrimitiveDateTime, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&crate::dialect::format_ts(*ts))
-}
 
 /// One stored consent.
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]

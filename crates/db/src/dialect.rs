@@ -14,6 +14,11 @@ pub fn format_ts(ts: PrimitiveDateTime) -> String {
     ts.format(&fmt).unwrap_or_default()
 }
 
+/// Serde helper: a timestamp field as [`format_ts`] text.
+pub fn ser_ts<S: serde::Serializer>(ts: &PrimitiveDateTime, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format_ts(*ts))
+}
+
 /// Copies the whole database to `target`: `VACUUM INTO` on SQLite (a consistent snapshot while
 /// the server runs). PostgreSQL installations back up with pg_dump / base backups instead.
 pub fn backup_into(conn: &mut Db, target: &str) -> DbResult<()> {

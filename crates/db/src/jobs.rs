@@ -1,6 +1,7 @@
 //! The background job queue, a table in the same database: it works with several server
 //! instances because a job is claimed with a conditional UPDATE that only one can win.
 
+use crate::dialect::ser_ts;
 use ankommen_domain::ids::JobId;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -35,10 +36,6 @@ pub struct Job {
     pub finished_at: Option<PrimitiveDateTime>,
     #[serde(serialize_with = "ser_ts")]
     pub created_at: PrimitiveDateTime,
-}
-
-fn ser_ts<S: serde::Serializer>(ts: &PrimitiveDateTime, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&crate::dialect::format_ts(*ts))
 }
 
 /// Queues a job to run at `run_at` (now if `None`).

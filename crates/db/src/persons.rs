@@ -3,6 +3,7 @@
 //! `ankommen_domain::matching`). Access decisions and read auditing happen in the caller,
 //! which knows the actor; writes are audited here, in the same transaction.
 
+use crate::dialect::ser_ts;
 use ankommen_domain::ids::PersonId;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -146,10 +147,6 @@ pub struct Change {
     pub data_class: String,
     pub old_value: Option<String>,
     pub new_value: Option<String>,
-}
-
-fn ser_ts<S: serde::Serializer>(ts: &PrimitiveDateTime, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&crate::dialect::format_ts(*ts))
 }
 
 /// Retrieval keys of a person (`ankommen_domain::matching`): all its names and its date of birth.

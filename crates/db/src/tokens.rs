@@ -1,6 +1,7 @@
 //! Bearer API tokens that an administrator issues for a user (integrations, scripts) and
 //! can revoke. Only the SHA-256 of a token is stored; the token is shown once.
 
+use crate::dialect::ser_ts;
 use ankommen_domain::ids::TokenId;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -24,10 +25,6 @@ pub struct ApiToken {
     pub last_used_at: Option<PrimitiveDateTime>,
     #[serde(serialize_with = "ser_ts")]
     pub created_at: PrimitiveDateTime,
-}
-
-fn ser_ts<S: serde::Serializer>(ts: &PrimitiveDateTime, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&crate::dialect::format_ts(*ts))
 }
 
 pub fn issue(

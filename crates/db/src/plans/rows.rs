@@ -1,14 +1,11 @@
 //! The stored rows of the plan, as read.
 
+use crate::dialect::ser_ts;
 use diesel::prelude::*;
 use serde::Serialize;
 use time::PrimitiveDateTime;
 
 use crate::schema::{follow_ups as f, plan_goals as g, plan_steps as s};
-
-fn ser_ts<S: serde::Serializer>(ts: &PrimitiveDateTime, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&crate::dialect::format_ts(*ts))
-}
 
 fn ser_opt_ts<S: serde::Serializer>(
     ts: &Option<PrimitiveDateTime>,

@@ -168,10 +168,6 @@ pub async fn create_person(
             Ok((person, dups))
         })
         .await
-        .map_err(|e| match e {
-            AppError::Validation(errs) => AppError::Validation(errs),
-            other => other,
-        })
 }
 
 /// Create a person. The minimal body is `{"family_name", "given_names", "birth_date"}`.
