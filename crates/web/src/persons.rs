@@ -331,9 +331,16 @@ pub fn facts(v: &PersonValues) -> Facts {
     }
 }
 
-/// Findings for a person on a date.
-pub fn eligibility(v: &PersonValues, on: time::Date) -> Vec<Finding> {
-    eligibility::evaluate(&facts(v), on)
+/// Findings for a person on a date, from the record plus the sections of the newest situation
+/// analysis the caller may read (`api::assessments::latest_sections`).
+pub fn eligibility(
+    v: &PersonValues,
+    sections: &[ankommen_domain::assessment::Content],
+    on: time::Date,
+) -> Vec<Finding> {
+    let mut facts = facts(v);
+    facts.add_assessment(sections, on);
+    eligibility::evaluate(&facts, on)
 }
 
 /// Whether `me` works in the migration centre's case management (sees the directory).

@@ -140,3 +140,74 @@ pub struct CourseObligation {
     #[serde(serialize_with = "super::iso_date::option")]
     pub issued_on: Option<Date>,
 }
+
+impl Facts {
+    /// Adds what a situation analysis knows to facts taken from the person record: the
+    /// placement test (date, start module), the highest certificate, the self-assessed level
+    /// when the record has none, whether the person has a minor child, and current employment.
+    /// Sections the caller may not read must not be passed: findings list the facts they used.
+    pub fn add_assessment<'a>(
+        &mut self,
+        sections: impl IntoIterator<Item = &'a crate::assessment::Content>,
+        on: Date,
+    ) {
+        use crate::assessment::Content;
+        for section in sections {
+            match section {
+                Content::German(g) => {
+                    let tested_on = date_of(&g.placement_date);
+                    let start_module = g
+                        .start_module
+                        .and_then(|m| u8::try_from(m).ok())
+                        .and_then(|m| StartModule::new(m).ok());
+                    if tested_on.is_some() || start_module.is_some() {
+                        let placement = self.placement.get_or_insert_with(Placement::default);
+                        placement.tested_on = placement.tested_on.or(tested_on);
+                        placement.start_module = placement.start_module.or(start_module);
+                    }
+                    let certificate = g
+                        .certificate_level
+                        .as_deref()
+                        .and_then(|l| CefrLevel::parse(l).ok());
+                    if let Some(c) = certificate {
+                        self.certificate = Some(self.certificate.map_or(c, |old| old.max(c)));
+                    }
+                    if self.german_level.is_none() {
+                        self.german_level = g
+                            .placement_level
+                            .as_deref()
+                            .and_then(|l| CefrLevel::parse(l).ok())
+                            .map(GermanLevel::from)
+                            .or_else(|| {
+                                g.self_assessed
+                                    .as_deref()
+                                    .and_then(|l| GermanLevel::parse(l).ok())
+                            });
+                    }
+                }
+                Content::Family(f) => {
+                    let minor = f.children.iter().any(|c| {
+                        c.birth_year.is_some_and(|y| {
+                            i64::from(on.year()) - y < 18 && y <= i64::from(on.year())
+                        })
+                    });
+                    self.parent_of_minor = Some(self.parent_of_minor == Some(true) || minor);
+                }
+                Content::Vocational(v)
+                    if v.current_employment
+                        .as_deref()
+                        .is_some_and(|e| !e.trim().is_empty()) =>
+                {
+                    self.employed = Some(true);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn date_of(raw: &Option<String>) -> Option<Date> {
+    raw.as_deref()
+        .and_then(|d| PartialDate::parse("date", d).ok())
+        .and_then(PartialDate::as_date)
+}

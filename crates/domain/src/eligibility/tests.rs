@@ -438,3 +438,65 @@ fn start_module_is_one_to_six() {
     assert!(StartModule::new(7).is_err());
     assert_eq!(StartModule::new(6).map(StartModule::get), Ok(6));
 }
+
+// The situation analysis feeds the rules.
+
+fn section(section: crate::assessment::Section, json: &str) -> crate::assessment::Content {
+    crate::assessment::parse(section, &mut serde_json::Deserializer::from_str(json)).unwrap()
+}
+
+#[test]
+fn placement_test_in_the_analysis_gives_the_start_module() {
+    use crate::assessment::Section as S;
+    let mut facts = refugee().de("none").law("sgb2").facts;
+    let german = section(
+        S::German,
+        r#"{"placement_level":"A1","placement_date":"2026-10-02","start_module":3}"#,
+    );
+    facts.add_assessment([&german], NOW);
+    let placement = facts.placement.unwrap();
+    assert_eq!(placement.start_module.map(StartModule::get), Some(3));
+    assert_eq!(placement.tested_on, Some(date!(2026 - 10 - 02)));
+    // The record's own level wins over the test's.
+    assert_eq!(facts.german_level, Some(GermanLevel::None));
+    let findings = evaluate(&facts, NOW);
+    let start = findings
+        .iter()
+        .find(|f| f.topic == Topic::StartModule)
+        .expect("a start module finding");
+    assert_eq!(start.detail.as_deref(), Some("3"), "{start:?}");
+}
+
+#[test]
+fn certificate_b1_in_the_analysis_means_course_goal_reached() {
+    use crate::assessment::Section as S;
+    let mut facts = refugee().law("sgb2").facts;
+    let german = section(
+        S::German,
+        r#"{"self_assessed":"a2","certificate_level":"B1","certificate_date":"2025-06-30"}"#,
+    );
+    facts.add_assessment([&german], NOW);
+    assert_eq!(facts.certificate, Some(CefrLevel::B1));
+    assert_eq!(facts.german_level, Some(GermanLevel::parse("A2").unwrap()));
+    assert_eq!(evaluate(&facts, NOW)[0].outcome, Outcome::AlreadyReached);
+}
+
+#[test]
+fn children_and_employment_from_the_analysis() {
+    use crate::assessment::Section as S;
+    let mut facts = refugee().facts;
+    let adult_children = section(S::Family, r#"{"children":[{"birth_year":2001}]}"#);
+    facts.add_assessment([&adult_children], NOW);
+    assert_eq!(facts.parent_of_minor, Some(false));
+    let toddler = section(
+        S::Family,
+        r#"{"children":[{"birth_year":2001},{"birth_year":2024,"needs_childcare":true}]}"#,
+    );
+    let work = section(
+        S::Vocational,
+        r#"{"current_employment":"Lagerhelfer, 20 h"}"#,
+    );
+    facts.add_assessment([&toddler, &work], NOW);
+    assert_eq!(facts.parent_of_minor, Some(true));
+    assert_eq!(facts.employed, Some(true));
+}

@@ -56,6 +56,41 @@ pub fn section_classes(
         .collect()
 }
 
+/// The sections of a person's newest situation analysis (the newest completed one, else the
+/// newest draft) that `me` may read: what the eligibility rules add to the record's facts.
+pub async fn latest_sections(
+    state: &AppState,
+    me: &CurrentUser,
+    person: &Person,
+) -> AppResult<Vec<assessment::Content>> {
+    let readable = section_classes(me, &person.values, Action::Read, None);
+    if readable.is_empty() {
+        return Ok(vec![]);
+    }
+    let (tenant, pid) = (me.user.tenant_id.clone(), person.id.clone());
+    let rows = state
+        .db(move |c| {
+            let list = repo::list(c, &tenant, &pid)?;
+            let pick = list
+                .iter()
+                .find(|a| a.is_completed())
+                .or_else(|| list.first());
+            match pick {
+                Some(a) => Ok(repo::get(c, &tenant, &pid, a.number)?.sections),
+                None => Ok(vec![]),
+            }
+        })
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter(|r| DataClass::parse(&r.data_class).is_ok_and(|c| readable.contains(&c)))
+        .filter_map(|r| {
+            let section = Section::parse(&r.section).ok()?;
+            assessment::parse(section, &mut serde_json::Deserializer::from_str(&r.content)).ok()
+        })
+        .collect())
+}
+
 /// One section as the API returns it; a section never saved has no content and version 0.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SectionOut {

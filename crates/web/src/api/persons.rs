@@ -119,6 +119,29 @@ fn today() -> time::Date {
     ankommen_db::now().date()
 }
 
+/// A responsible counsellor must be an active counsellor or team lead of the tenant.
+async fn check_counsellor(state: &AppState, me: &CurrentUser, id: Option<&str>) -> AppResult<()> {
+    let Some(id) = id.map(str::to_owned) else {
+        return Ok(());
+    };
+    let tenant = me.user.tenant_id.clone();
+    let user = state
+        .db(move |c| match ankommen_db::users::get(c, &tenant, &id) {
+            Ok(u) => Ok(Some(u)),
+            Err(ankommen_db::DbError::NotFound) => Ok(None),
+            Err(e) => Err(e),
+        })
+        .await?;
+    match user {
+        Some(u) if !u.disabled && matches!(u.role, Role::Counsellor | Role::TeamLead) => Ok(()),
+        _ => Err(AppError::Validation(vec![FieldError::new(
+            "counsellor_id",
+            "not_a_counsellor",
+            "must be an active counsellor or team lead of this county",
+        )])),
+    }
+}
+
 /// Shared by API and UI: validates and creates; a counsellor takes the new person on.
 pub async fn create_person(
     state: &AppState,
@@ -129,6 +152,7 @@ pub async fn create_person(
         raw.counsellor_id = Some(me.user.id.clone());
     }
     let (values, names) = person_input::person(&raw, today()).map_err(AppError::Validation)?;
+    check_counsellor(state, me, values.counsellor_id.as_deref()).await?;
     let rel = logic::relation(me, &values, None, &[]);
     me.authorize(
         state,
@@ -291,6 +315,9 @@ pub async fn update_person(
         raw.counsellor_id = before.values.counsellor_id.clone();
     }
     let (values, names) = person_input::person(&raw, today()).map_err(AppError::Validation)?;
+    if values.counsellor_id != before.values.counsellor_id {
+        check_counsellor(state, me, values.counsellor_id.as_deref()).await?;
+    }
     let writable = logic::allowed_classes(me, &before.values, Action::Update, None, &[]);
     let mut touched: Vec<DataClass> = before
         .values
@@ -374,10 +401,11 @@ pub async fn eligibility(
             "eligibility needs the residence data, which you may not see",
         ));
     }
+    let sections = crate::api::assessments::latest_sections(&state, &me, &person).await?;
     let on = today();
     Ok(Json(EligibilityOut {
         on: on.to_string(),
-        findings: logic::eligibility(&person.values, on),
+        findings: logic::eligibility(&person.values, &sections, on),
     }))
 }
 

@@ -153,11 +153,11 @@ pub async fn create(
         Ok(_) => Redirect::to(&format!("/persons/{id}?msg=consent-saved#consents")).into_response(),
         Err(e) => match form_errors(&page.ctx, e) {
             Ok(errs) => {
-                super::persons::render_page(
+                super::person_page::render_page(
                     &state,
                     &page,
                     &id,
-                    Some((raw, errs)),
+                    super::person_page::Posted::Consent(raw, errs),
                     StatusCode::UNPROCESSABLE_ENTITY,
                 )
                 .await

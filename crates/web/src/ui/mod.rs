@@ -6,10 +6,12 @@ pub mod admin_misc;
 pub mod admin_orgs;
 pub mod admin_users;
 pub mod assessments;
+pub mod case;
 pub mod consents;
 pub mod dashboard;
 pub mod errors;
 pub mod login;
+pub mod person_page;
 pub mod persons;
 pub mod plans;
 pub mod profile;
@@ -44,7 +46,11 @@ pub fn router() -> Router<AppState> {
         .route("/profile/password", post(profile::change_password))
         .route("/persons", get(persons::search).post(persons::create))
         .route("/persons/new", get(persons::new_form))
-        .route("/persons/{id}", get(persons::show).post(persons::update))
+        .route(
+            "/persons/{id}",
+            get(person_page::show).post(persons::update),
+        )
+        .route("/persons/{id}/case", post(case::update))
         .route("/persons/{id}/edit", get(persons::edit_form))
         .route("/persons/{id}/consents", post(consents::create))
         .route(

@@ -1,5 +1,5 @@
-//! Person pages: search, create with search-before-create, the person page with eligibility
-//! findings and history, and the edit form.
+//! Person pages: search, create with search-before-create, and the edit form (the person
+//! page itself is `person_page`).
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -8,10 +8,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use ankommen_db::municipalities::{self, Municipality};
-use ankommen_db::persons::{self as repo, Change, Person};
-use ankommen_domain::eligibility::Finding;
+use ankommen_domain::matching;
 use ankommen_domain::policy::{Action, Resource};
-use ankommen_domain::{DataClass, matching};
 
 use super::{Ctx, FormErrors, Page, errors, form_errors, render, render_status};
 use crate::AppState;
@@ -20,7 +18,7 @@ use crate::error::AppError;
 use crate::extract::{ApiForm, ApiQuery};
 use crate::i18n::Lang;
 use crate::person_input::{self, PersonIn, ResidenceIn};
-use crate::persons::{self as logic, Hit};
+use crate::persons::Hit;
 
 fn mlang(ctx: &Ctx) -> matching::Lang {
     if ctx.lang == Lang::En {
@@ -390,163 +388,6 @@ pub async fn create(
             Err(e) => errors::page(&page.ctx, e),
         },
     }
-}
-
-#[derive(Template)]
-#[template(path = "person.html")]
-pub struct PersonPage<'a> {
-    pub ctx: &'a Ctx,
-    pub person: Person,
-    pub classes: Vec<DataClass>,
-    pub findings: Vec<Finding>,
-    pub history: Vec<Change>,
-    pub town: Option<String>,
-    pub can_edit: bool,
-    pub consents: super::consents::ConsentsView,
-}
-
-impl PersonPage<'_> {
-    pub fn sees(&self, class: &str) -> bool {
-        self.classes.iter().any(|c| c.as_str() == class)
-    }
-
-    pub fn explanation(&self, f: &Finding) -> String {
-        if self.ctx.lang == Lang::En {
-            f.explanation.en.clone()
-        } else {
-            f.explanation.de.clone()
-        }
-    }
-
-    pub fn topic(&self, f: &Finding) -> String {
-        let key = serde_json::to_value(f.topic)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
-        self.ctx.t(&format!("topic-{key}"))
-    }
-
-    pub fn outcome(&self, f: &Finding) -> String {
-        serde_json::to_value(f.outcome)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default()
-    }
-
-    pub fn outcome_label(&self, f: &Finding) -> String {
-        let key = format!("outcome-{}", self.outcome(f));
-        if self.ctx.lang.has(&key) {
-            self.ctx.t(&key)
-        } else {
-            self.outcome(f)
-        }
-    }
-
-    pub fn opt<'b>(&self, v: &'b Option<String>) -> &'b str {
-        v.as_deref().unwrap_or("–")
-    }
-
-    pub fn ts(&self, t: &time::PrimitiveDateTime) -> String {
-        super::admin_misc::ts(t)
-    }
-}
-
-#[derive(Debug, Deserialize, Default)]
-pub struct ShowQuery {
-    reason: Option<String>,
-}
-
-pub async fn show(
-    State(state): State<AppState>,
-    page: Page,
-    Path(id): Path<String>,
-    ApiQuery(q): ApiQuery<ShowQuery>,
-) -> Response {
-    let reason = q.reason.filter(|r| !r.trim().is_empty());
-    page_with(&state, &page, &id, reason, None, StatusCode::OK).await
-}
-
-/// The person page with a posted consent form and its errors (an invalid new consent).
-pub async fn render_page(
-    state: &AppState,
-    page: &Page,
-    id: &str,
-    consent_form: Option<(crate::api::consents::ConsentIn, FormErrors)>,
-    status: StatusCode,
-) -> Response {
-    page_with(state, page, id, None, consent_form, status).await
-}
-
-async fn page_with(
-    state: &AppState,
-    page: &Page,
-    id: &str,
-    reason: Option<String>,
-    consent_form: Option<(crate::api::consents::ConsentIn, FormErrors)>,
-    status: StatusCode,
-) -> Response {
-    let (person, classes) = match api::read_person(state, &page.me, id, reason).await {
-        Ok(x) => x,
-        Err(e) => return errors::page(&page.ctx, e),
-    };
-    let mut consents = match super::consents::view(state, &page.me, &person, &classes).await {
-        Ok(v) => v,
-        Err(e) => return errors::page(&page.ctx, e),
-    };
-    if let Some((form, errs)) = consent_form {
-        consents.form = form;
-        consents.errors = errs;
-    }
-    let findings = if classes.contains(&DataClass::Residence) {
-        logic::eligibility(&person.values, ankommen_db::now().date())
-    } else {
-        vec![]
-    };
-    let tenant = page.me.user.tenant_id.clone();
-    let (pid, town_id) = (person.id.clone(), person.values.municipality_id.clone());
-    let loaded = state
-        .db(move |c| {
-            let history = repo::changes(c, &tenant, &pid)?;
-            let town = match town_id {
-                Some(t) => municipalities::list(c, &tenant)?
-                    .into_iter()
-                    .find(|m| m.id == t)
-                    .map(|m| m.name),
-                None => None,
-            };
-            Ok((history, town))
-        })
-        .await;
-    let (history, town) = match loaded {
-        Ok(x) => x,
-        Err(e) => return errors::page(&page.ctx, e),
-    };
-    let mut visible = classes.clone();
-    visible.extend(crate::api::assessments::section_classes(
-        &page.me,
-        &person.values,
-        Action::Read,
-        None,
-    ));
-    let history = history
-        .into_iter()
-        .filter(|h| DataClass::parse(&h.data_class).is_ok_and(|c| visible.contains(&c)))
-        .collect();
-    let can_edit =
-        !logic::allowed_classes(&page.me, &person.values, Action::Update, None, &[]).is_empty();
-    render_status(
-        status,
-        &PersonPage {
-            ctx: &page.ctx,
-            person,
-            classes,
-            findings,
-            history,
-            town,
-            can_edit,
-            consents,
-        },
-    )
 }
 
 pub async fn edit_form(

@@ -591,3 +591,62 @@ async fn the_sectioned_page_saves_one_section_and_shows_errors_next_to_the_field
         .await;
     assert!(list.body.contains("Abgeschlossen"), "{}", list.body);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_analysis_feeds_the_eligibility_findings() {
+    let app = TestApp::new().await;
+    let c = app.login("counsellor").await;
+    let id = person(
+        &app,
+        &c,
+        json!({"residence": {"status": "aufenthaltserlaubnis", "paragraph": "25(2)", "first_issued_on": "2026-05-01"}}),
+    )
+    .await;
+    let before = eligibility(&app, &c, &id).await;
+    let module = |findings: &[Value]| {
+        findings
+            .iter()
+            .find(|f| f["topic"] == "start_module")
+            .map(|f| f["detail"].clone())
+    };
+    assert_eq!(module(&before), Some(json!("placement_test_needed")));
+    start(&app, &c, &id).await;
+    let r = save(
+        &app,
+        &c,
+        &id,
+        1,
+        "german",
+        0,
+        json!({"placement_level": "A1", "placement_date": "2026-10-02", "start_module": 3}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let after = eligibility(&app, &c, &id).await;
+    assert_eq!(module(&after), Some(json!("3")), "{after:#?}");
+    // A B1 certificate means the course goal is reached.
+    let r = save(
+        &app,
+        &c,
+        &id,
+        1,
+        "german",
+        1,
+        json!({"certificate_level": "B1", "certificate_date": "2026-09-30"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let after = eligibility(&app, &c, &id).await;
+    assert_eq!(after[0]["outcome"], "already_reached", "{after:#?}");
+}
+
+async fn eligibility(app: &TestApp, token: &str, id: &str) -> Vec<Value> {
+    let r = app
+        .get(
+            &format!("/api/v1/persons/{id}/eligibility"),
+            Auth::Bearer(token),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    r.json()["findings"].as_array().unwrap().clone()
+}

@@ -4,6 +4,7 @@
 
 mod api;
 mod assessments;
+mod case;
 mod consents;
 mod persons;
 mod plans;
