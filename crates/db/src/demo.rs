@@ -127,10 +127,19 @@ pub fn seed_persons(conn: &mut Db, tenant_id: &str, n: usize) -> DbResult<usize>
         .flatten()
         .collect();
     counsellors.sort();
-    let job_centre = orgs::list(conn, tenant_id)?
-        .into_iter()
-        .find(|o| o.kind == "job_centre")
-        .map(|o| o.id);
+    let organisations = orgs::list(conn, tenant_id)?;
+    let of_kind = |kind: &str| -> Vec<String> {
+        organisations
+            .iter()
+            .filter(|o| o.kind == kind)
+            .map(|o| o.id.clone())
+            .collect()
+    };
+    let partners = crate::demo_cases::Partners {
+        job_centre: of_kind("job_centre").into_iter().next(),
+        counselling: of_kind("counselling_service"),
+        volunteers: of_kind("volunteer_initiative"),
+    };
     let who = Who::system(tenant_id);
     crate::demo_persons::seed(
         conn,
@@ -139,7 +148,8 @@ pub fn seed_persons(conn: &mut Db, tenant_id: &str, n: usize) -> DbResult<usize>
         2026,
         &towns,
         &counsellors,
-        job_centre.as_deref(),
+        partners.job_centre.as_deref(),
+        Some((&partners, crate::now().date())),
     )
 }
 

@@ -226,7 +226,10 @@ pub fn generate(
 }
 
 /// Creates `n` persons in the tenant, about one in forty followed by the same person again in
-/// another spelling with day and month swapped (a duplicate waiting to be found).
+/// another spelling with day and month swapped (a duplicate waiting to be found). With
+/// `cases`, every person but the duplicates also gets a situation analysis and a plan
+/// (`demo_cases`) written by their counsellor.
+#[allow(clippy::too_many_arguments)]
 pub fn seed(
     conn: &mut Db,
     who: Who<'_>,
@@ -235,12 +238,13 @@ pub fn seed(
     municipalities: &[String],
     counsellors: &[String],
     job_centre: Option<&str>,
+    cases: Option<(&crate::demo_cases::Partners, time::Date)>,
 ) -> DbResult<usize> {
     let mut rng = Rng::new(seed);
     let mut created = 0;
     while created < n {
         let (values, names) = generate(&mut rng, municipalities, counsellors, job_centre);
-        persons::create(
+        let person = persons::create(
             conn,
             who,
             &values,
@@ -250,6 +254,14 @@ pub fn seed(
             },
         )?;
         created += 1;
+        if let Some((partners, today)) = cases {
+            let counsellor = values.counsellor_id.as_deref().or(who.user_id);
+            let by = Who {
+                user_id: counsellor,
+                ..who
+            };
+            crate::demo_cases::seed_case(conn, by, &mut rng, &person.id, &values, partners, today)?;
+        }
         if created < n && rng.chance(3) {
             let mut twin = values.clone();
             twin.family_name = variant(&values.family_name);

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod conn;
 pub mod consents;
 pub mod demo;
+pub mod demo_cases;
 pub mod demo_persons;
 pub mod dialect;
 pub mod error;

@@ -464,3 +464,57 @@ fn persons_get_case_numbers_history_and_optimistic_concurrency() {
     );
     assert!(audit::verify(&mut c).unwrap()[0].broken.is_none());
 }
+
+#[test]
+fn demo_persons_come_with_analyses_plans_and_due_follow_ups() {
+    let (t, tenant) = seeded();
+    let mut c = t.db.conn().unwrap();
+    let created = demo::seed_persons(&mut c, &tenant, 60).unwrap();
+    assert_eq!(created, 60);
+    let counsellor = users::list(&mut c, &tenant, &Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|u| u.role == Role::Counsellor)
+        .unwrap();
+    let persons = ankommen_db::persons::list(&mut c, &tenant, None, 1000, 0).unwrap();
+    let mut analysed = 0;
+    let mut completed = 0;
+    for p in &persons {
+        let list = ankommen_db::assessments::list(&mut c, &tenant, &p.id).unwrap();
+        if let Some(a) = list.first() {
+            analysed += 1;
+            completed += usize::from(a.is_completed());
+            // Every stored section is valid by the domain's own rules.
+            let full = ankommen_db::assessments::get(&mut c, &tenant, &p.id, a.number).unwrap();
+            assert!(full.sections.len() >= 8, "{:?}", full.sections);
+            for s in &full.sections {
+                let section = ankommen_domain::assessment::Section::parse(&s.section).unwrap();
+                let content = ankommen_domain::assessment::parse(
+                    section,
+                    &mut serde_json::Deserializer::from_str(&s.content),
+                )
+                .unwrap();
+                let today = ankommen_db::now().date();
+                assert_eq!(content.validate(today), vec![], "{}", s.content);
+            }
+            // The analysis was written by the person's counsellor, not by "the system".
+            assert_eq!(a.created_by, p.values.counsellor_id);
+            let plan = ankommen_db::plans::get(&mut c, &tenant, &p.id).unwrap();
+            assert!(!plan.goals.is_empty() && !plan.steps.is_empty());
+            assert_eq!(plan.follow_ups.len(), 1);
+        }
+    }
+    // Duplicates-in-waiting have no case work; everyone else has.
+    assert!((55..60).contains(&analysed), "{analysed}");
+    assert!(
+        completed > analysed / 2 && completed < analysed,
+        "{completed}/{analysed}"
+    );
+    let today = ankommen_db::now().date();
+    let due =
+        ankommen_db::plans::due::due_for(&mut c, &tenant, Some(&counsellor.id), today, 7).unwrap();
+    assert!(
+        due.iter().any(|d| d.overdue),
+        "some follow-up or step is overdue: {due:?}"
+    );
+}
