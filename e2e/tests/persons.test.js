@@ -2,11 +2,7 @@
 // the person page shows the eligibility findings with their legal basis.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { launch, newContext, login, submitAndWait, screenshot, text, DOCS_SCREENSHOT_DIR } from './helpers.js';
-
-const UPDATE_DOCS = process.env.UPDATE_DOCS_SCREENSHOTS === '1';
+import { launch, newContext, login, submitAndWait, screenshot, text } from './helpers.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -39,11 +35,7 @@ test('counsellor searches, creates a person, is warned about the duplicate, sees
     const findings = await text(page, '#eligibility');
     assert.match(findings, /Integrationskurs/);
     assert.match(findings, /§ 44/);
-    const shot = await screenshot(page, 'person', { fit: true });
-    if (UPDATE_DOCS) {
-      mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
-      copyFileSync(shot, join(DOCS_SCREENSHOT_DIR, 'person.png'));
-    }
+    await screenshot(page, 'person', { fit: true });
 
     // The same person again, in another spelling and with day and month swapped.
     await page.goto('/persons/new');
