@@ -5,7 +5,7 @@
 //! so they show in the person's audit trail; the analysis is named in the detail). Access decisions (which
 //! sections a caller may see or save) are the caller's; the content arrives validated.
 
-use crate::dialect::ser_ts;
+use crate::dialect::{ser_opt_ts, ser_ts};
 use ankommen_domain::DataClass;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -17,16 +17,6 @@ use crate::{Db, DbError, DbResult, Who, check_versioned_update, now, write_tx};
 
 pub const DRAFT: &str = "draft";
 pub const COMPLETED: &str = "completed";
-
-fn ser_opt_ts<S: serde::Serializer>(
-    ts: &Option<PrimitiveDateTime>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
-    match ts {
-        Some(t) => s.serialize_str(&crate::dialect::format_ts(*t)),
-        None => s.serialize_none(),
-    }
-}
 
 /// One situation analysis, without its sections.
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]

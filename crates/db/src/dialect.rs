@@ -19,6 +19,17 @@ pub fn ser_ts<S: serde::Serializer>(ts: &PrimitiveDateTime, s: S) -> Result<S::O
     s.serialize_str(&format_ts(*ts))
 }
 
+/// Serde helper: an optional timestamp as [`format_ts`] text or null.
+pub fn ser_opt_ts<S: serde::Serializer>(
+    ts: &Option<PrimitiveDateTime>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match ts {
+        Some(t) => s.serialize_str(&format_ts(*t)),
+        None => s.serialize_none(),
+    }
+}
+
 /// Copies the whole database to `target`: `VACUUM INTO` on SQLite (a consistent snapshot while
 /// the server runs). PostgreSQL installations back up with pg_dump / base backups instead.
 pub fn backup_into(conn: &mut Db, target: &str) -> DbResult<()> {

@@ -15,6 +15,9 @@ pub enum DbError {
     /// Input that the domain rules reject.
     #[error("{0}")]
     Invalid(FieldError),
+    /// A confirmation found that seats or needs changed meanwhile; nothing was written.
+    #[error("the allocation no longer fits: {} clash(es)", .0.len())]
+    Clashes(Vec<crate::allocation::Clash>),
     #[error("database unavailable: {0}")]
     Unavailable(String),
     #[error("database error: {0}")]

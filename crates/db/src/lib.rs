@@ -3,10 +3,12 @@
 //! queue. Synchronous by design (diesel); callers run it on a blocking thread.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod allocation;
 pub mod assessments;
 pub mod audit;
 pub mod conn;
 pub mod consents;
+pub mod courses;
 pub mod demo;
 pub mod demo_cases;
 pub mod demo_persons;
@@ -14,6 +16,7 @@ pub mod dialect;
 pub mod error;
 pub mod jobs;
 pub mod municipalities;
+pub mod needs;
 pub mod orgs;
 pub mod persons;
 pub mod plans;

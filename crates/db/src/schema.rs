@@ -258,6 +258,121 @@ diesel::joinable!(person_names -> persons (person_id));
 diesel::joinable!(person_search_keys -> persons (person_id));
 diesel::joinable!(person_changes -> persons (person_id));
 
+diesel::table! {
+    courses (id) {
+        id -> Text,
+        tenant_id -> Text,
+        provider_org_id -> Text,
+        course_type -> Text,
+        title -> Nullable<Text>,
+        bamf_number -> Nullable<Text>,
+        start_module -> Nullable<Integer>,
+        hours -> Integer,
+        street -> Nullable<Text>,
+        postcode -> Nullable<Text>,
+        municipality_id -> Text,
+        latitude -> Double,
+        longitude -> Double,
+        coordinates_given -> Bool,
+        days -> Text,
+        time_slot -> Text,
+        starts_at -> Nullable<Text>,
+        ends_at -> Nullable<Text>,
+        starts_on -> Text,
+        ends_on -> Text,
+        capacity -> Integer,
+        seats_taken_outside -> Integer,
+        seats_allocated -> Integer,
+        childcare -> Bool,
+        step_free -> Bool,
+        status -> Text,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    course_needs (id) {
+        id -> Text,
+        tenant_id -> Text,
+        person_id -> Text,
+        course_type -> Text,
+        start_module -> Nullable<Integer>,
+        level -> Nullable<Text>,
+        earliest_start -> Text,
+        latest_start -> Text,
+        max_travel_km -> Integer,
+        time_slots -> Text,
+        needs_childcare -> Bool,
+        obliged_by -> Nullable<Text>,
+        obliged_on -> Nullable<Text>,
+        job_centre_referral -> Bool,
+        waiting_since -> Text,
+        note -> Nullable<Text>,
+        status -> Text,
+        status_reason -> Nullable<Text>,
+        course_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    allocation_runs (id) {
+        id -> Text,
+        tenant_id -> Text,
+        window_from -> Text,
+        window_to -> Text,
+        status -> Text,
+        pinned -> Text,
+        excluded -> Text,
+        proposal -> Text,
+        placed -> Integer,
+        waiting -> Integer,
+        duration_ms -> Integer,
+        confirmed_at -> Nullable<Timestamp>,
+        confirmed_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    placements (id) {
+        id -> Text,
+        tenant_id -> Text,
+        run_id -> Text,
+        need_id -> Text,
+        person_id -> Text,
+        course_id -> Text,
+        status -> Text,
+        status_on -> Nullable<Text>,
+        status_reason -> Nullable<Text>,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::joinable!(course_needs -> persons (person_id));
+diesel::joinable!(persons -> municipalities (municipality_id));
+diesel::joinable!(placements -> persons (person_id));
+diesel::joinable!(placements -> courses (course_id));
+diesel::joinable!(placements -> course_needs (need_id));
+diesel::joinable!(courses -> organisations (provider_org_id));
+diesel::joinable!(courses -> municipalities (municipality_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     tenants,
     municipalities,
@@ -280,6 +395,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     plan_steps,
     follow_ups,
     consents,
+    courses,
+    course_needs,
+    allocation_runs,
+    placements,
 );
 
 diesel::table! {

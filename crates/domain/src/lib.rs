@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod audit;
 pub mod cefr;
 pub mod consent;
+pub mod course;
 pub mod data_class;
 pub mod date;
 pub mod eligibility;

@@ -174,6 +174,7 @@ impl From<DbError> for AppError {
             DbError::NotFound => AppError::NotFound,
             DbError::Conflict(m) => AppError::Conflict(m),
             e @ DbError::Stale { .. } => AppError::Conflict(e.to_string()),
+            e @ DbError::Clashes(_) => AppError::Conflict(e.to_string()),
             DbError::Invalid(f) => AppError::Validation(vec![f]),
             DbError::Unavailable(m) => AppError::Unavailable(m),
             DbError::Other(m) => AppError::Internal(m),

@@ -51,6 +51,62 @@ pub const NIGHTLY: &str = "nightly";
 pub const REMINDER: &str = "reminder";
 pub const EMAIL: &str = "email";
 
+/// After a confirmed allocation run: tells every user of each provider with new participants
+/// (by e-mail, where they have an address) how many people start in which course. Names stay
+/// in the application: the provider sees them on the course page.
+pub async fn notify_providers(
+    state: &AppState,
+    me: &crate::auth::CurrentUser,
+    run_id: &str,
+) -> Result<(), crate::error::AppError> {
+    let tenant = me.user.tenant_id.clone();
+    let who = me.owned_who();
+    let run_id = run_id.to_owned();
+    state
+        .db(move |c| {
+            let run = ankommen_db::allocation::get(c, &tenant, &run_id)?;
+            let proposal: serde_json::Value =
+                serde_json::from_str(&run.proposal).unwrap_or_default();
+            let courses = proposal["courses"].as_array().cloned().unwrap_or_default();
+            let users = ankommen_db::users::list(c, &tenant, &Default::default())?;
+            for course in courses
+                .iter()
+                .filter(|k| k["placed"].as_i64().unwrap_or(0) > 0)
+            {
+                let provider = course["provider_org_id"].as_str().unwrap_or_default();
+                let text = format!(
+                    "Das Migrationszentrum hat {} Person(en) in Ihren Kurs {} ab {} eingeteilt. \
+                     Die Teilnehmendenliste finden Sie in ankommen unter Kurse.\n\n\
+                     The migration centre placed {} person(s) in your course {} starting {}. \
+                     The participant list is in ankommen under Courses.",
+                    course["placed"],
+                    course["title"]
+                        .as_str()
+                        .unwrap_or(course["course_type"].as_str().unwrap_or("")),
+                    course["starts_on"].as_str().unwrap_or(""),
+                    course["placed"],
+                    course["title"]
+                        .as_str()
+                        .unwrap_or(course["course_type"].as_str().unwrap_or("")),
+                    course["starts_on"].as_str().unwrap_or(""),
+                );
+                for u in users
+                    .iter()
+                    .filter(|u| u.org_id == provider && u.email.is_some())
+                {
+                    let payload = serde_json::json!({
+                        "user_id": u.id,
+                        "subject": "Neue Teilnehmende / New participants",
+                        "text": text,
+                    });
+                    jobs::enqueue(c, who.get(), REMINDER, &payload, None, 5)?;
+                }
+            }
+            Ok(())
+        })
+        .await
+}
+
 /// Runs the worker loop until the process ends.
 pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
     let worker = format!("worker-{}", uuid::Uuid::now_v7());

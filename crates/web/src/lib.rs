@@ -3,6 +3,7 @@
 //! `launch_with_listener` lets tests start the real server on port 0.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod allocation;
 pub mod api;
 pub mod auth;
 pub mod error;

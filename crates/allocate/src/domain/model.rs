@@ -10,8 +10,16 @@ pub enum CourseType {
     Integration,
     /// Alphabetisierungskurs (literacy course).
     Literacy,
-    /// Berufssprachkurs (job-related German).
+    /// Berufssprachkurs (job-related German; basic and special courses, told apart by level).
     JobRelated,
+    /// Zweitschriftlernerkurs (integration course for learners of a second script).
+    SecondScript,
+    /// Intensivkurs (integration course in 400 UE).
+    Intensive,
+    /// Berufssprachkurs for professions in recognition procedures.
+    Recognition,
+    /// Job-Berufssprachkurs at the workplace.
+    JobBsk,
 }
 
 /// CEFR level.

@@ -1,9 +1,11 @@
 //! The JSON API under `/api/v1` and its OpenAPI 3.1 document at `/api/openapi.json`.
 //! Handlers are thin: parse, authorise with the policy, call a repository, respond.
 
+pub mod allocation;
 pub mod assessments;
 pub mod audit;
 pub mod consents;
+pub mod courses;
 pub mod health;
 pub mod jobs;
 pub mod orgs;
@@ -35,6 +37,9 @@ use crate::AppState;
         assessments::list, assessments::create, assessments::get, assessments::get_section, assessments::put_section, assessments::complete,
         plans::get, plans::create_goal, plans::update_goal, plans::create_step, plans::update_step, plans::create_follow_up, plans::update_follow_up,
         consents::list, consents::create, consents::withdraw,
+        courses::list, courses::create, courses::get, courses::update, courses::participants,
+        courses::person_needs, courses::create_person_need, courses::suggestion, courses::update_person_need, courses::withdraw_person_need, courses::waiting_list,
+        allocation::create, allocation::list, allocation::get, allocation::rerun, allocation::confirm, allocation::discard,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldProblem)),
     modifiers(&Security),
@@ -46,6 +51,8 @@ use crate::AppState;
         (name = "assessments", description = "Situation analyses, saved section by section"),
         (name = "plans", description = "Integration plans: goals, steps, follow-ups"),
         (name = "consents", description = "Consent records: who may see which data classes"),
+        (name = "courses", description = "Course catalogue, course needs and the waiting list"),
+        (name = "allocation", description = "Allocation runs: proposal, pins, confirmation"),
     )
 )]
 pub struct ApiDoc;
@@ -133,6 +140,49 @@ pub fn router() -> Router<AppState> {
         .route(
             "/api/v1/persons/{id}/consents/{consent_id}/withdraw",
             post(consents::withdraw),
+        )
+        .route("/api/v1/courses", get(courses::list).post(courses::create))
+        .route(
+            "/api/v1/courses/{id}",
+            get(courses::get).put(courses::update),
+        )
+        .route(
+            "/api/v1/courses/{id}/participants",
+            get(courses::participants),
+        )
+        .route(
+            "/api/v1/persons/{id}/course-needs",
+            get(courses::person_needs).post(courses::create_person_need),
+        )
+        .route(
+            "/api/v1/persons/{id}/course-needs/suggestion",
+            get(courses::suggestion),
+        )
+        .route(
+            "/api/v1/persons/{id}/course-needs/{need_id}",
+            axum::routing::put(courses::update_person_need),
+        )
+        .route(
+            "/api/v1/persons/{id}/course-needs/{need_id}/withdraw",
+            post(courses::withdraw_person_need),
+        )
+        .route("/api/v1/waiting-list", get(courses::waiting_list))
+        .route(
+            "/api/v1/allocation-runs",
+            get(allocation::list).post(allocation::create),
+        )
+        .route("/api/v1/allocation-runs/{id}", get(allocation::get))
+        .route(
+            "/api/v1/allocation-runs/{id}/rerun",
+            post(allocation::rerun),
+        )
+        .route(
+            "/api/v1/allocation-runs/{id}/confirm",
+            post(allocation::confirm),
+        )
+        .route(
+            "/api/v1/allocation-runs/{id}/discard",
+            post(allocation::discard),
         )
         .route("/api/v1/persons/{id}/plan", get(plans::get))
         .route("/api/v1/persons/{id}/plan/goals", post(plans::create_goal))

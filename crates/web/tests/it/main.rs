@@ -6,6 +6,7 @@ mod api;
 mod assessments;
 mod case;
 mod consents;
+mod courses;
 mod persons;
 mod plans;
 mod support;

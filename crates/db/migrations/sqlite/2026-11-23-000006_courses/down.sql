@@ -1,0 +1,4 @@
+DROP TABLE placements;
+DROP TABLE allocation_runs;
+DROP TABLE course_needs;
+DROP TABLE courses;
