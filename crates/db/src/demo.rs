@@ -140,6 +140,7 @@ pub fn seed_persons(conn: &mut Db, tenant_id: &str, n: usize) -> DbResult<usize>
         counselling: of_kind("counselling_service"),
         volunteers: of_kind("volunteer_initiative"),
     };
+    crate::demo_courses::seed_courses(conn, tenant_id, crate::now().date())?;
     let who = Who::system(tenant_id);
     crate::demo_persons::seed(
         conn,

@@ -11,6 +11,7 @@ pub mod consents;
 pub mod courses;
 pub mod demo;
 pub mod demo_cases;
+pub mod demo_courses;
 pub mod demo_persons;
 pub mod dialect;
 pub mod error;

@@ -478,6 +478,17 @@ impl Check {
     }
 }
 
+/// Trims and writes a date in the storage form (ISO: "2026-11-02", "2026-11", "2026"), as
+/// person dates are stored; text that is no date stays as typed, for the rules to report.
+fn iso_date(v: &mut Option<String>) {
+    tidy(v);
+    if let Some(s) = v
+        && let Ok(d) = PartialDate::parse("date", s)
+    {
+        *s = d.to_string();
+    }
+}
+
 fn upper(v: &mut Option<String>) {
     tidy(v);
     if let Some(s) = v {
@@ -524,8 +535,8 @@ impl Content {
                 for l in [&mut g.placement_level, &mut g.certificate_level] {
                     upper(l);
                 }
-                tidy(&mut g.placement_date);
-                tidy(&mut g.certificate_date);
+                iso_date(&mut g.placement_date);
+                iso_date(&mut g.certificate_date);
             }
             Content::Schooling(s) => {
                 upper(&mut s.country);
@@ -680,3 +691,35 @@ impl Content {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    fn german(placement: &str, certificate: &str) -> German {
+        let mut c = parse(
+            Section::German,
+            serde_json::json!({"placement_date": placement, "certificate_date": certificate}),
+        )
+        .unwrap();
+        c.normalize();
+        let Content::German(g) = c else { panic!() };
+        g
+    }
+
+    #[test]
+    fn german_dates_are_stored_in_iso_form() {
+        let g = german(" 02.11.2026 ", "11.2025");
+        assert_eq!(g.placement_date.as_deref(), Some("2026-11-02"));
+        assert_eq!(g.certificate_date.as_deref(), Some("2025-11"));
+        let g = german("2026-03-04", "00.00.2024");
+        assert_eq!(g.placement_date.as_deref(), Some("2026-03-04"));
+        assert_eq!(g.certificate_date.as_deref(), Some("2024"));
+        // Not a date: kept as typed (trimmed), so the rules name the field.
+        let g = german("31.02.2024", "  ");
+        assert_eq!(g.placement_date.as_deref(), Some("31.02.2024"));
+        assert_eq!(g.certificate_date, None);
+        let errs = Content::German(g).validate(time::macros::date!(2026 - 11 - 23));
+        assert!(errs.iter().any(|e| e.field == "placement_date"), "{errs:?}");
+    }
+}

@@ -84,10 +84,14 @@ impl Lang {
     /// Whether `key` exists in this language's files. Messages with arguments only resolve
     /// when given them, so the arguments our messages use are supplied.
     pub fn has(self, key: &str) -> bool {
-        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = ["minutes", "limit"]
-            .into_iter()
-            .map(|k| (Cow::Borrowed(k), FluentValue::from(1)))
-            .collect();
+        // Every argument name the strings use, so a message with variables counts as present.
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = [
+            "minutes", "limit", "course", "km", "weeks", "steps", "higher", "cheaper", "list",
+            "wanted", "free", "name",
+        ]
+        .into_iter()
+        .map(|k| (Cow::Borrowed(k), FluentValue::from(1)))
+        .collect();
         LOCALES
             .try_lookup_with_args(&self.id(), key, &args)
             .is_some()

@@ -59,8 +59,8 @@ pub(super) const COURSE_TYPE: &[Rule] = &[
         }
     })
     .text(
-        "Ob ein Alphabetisierungs- oder Zweitschriftlernerkurs nötig ist, hängt von der Lese- und Schreibfähigkeit ab ({detail}). Bitte erfassen.",
-        "Whether a literacy or second-script course is needed depends on reading and writing skills ({detail}). Please record them.",
+        "Ob ein Alphabetisierungs- oder Zweitschriftlernerkurs nötig ist, hängt davon ab, ob die Person in lateinischer oder einer anderen Schrift lesen und schreiben kann. Bitte erfassen.",
+        "Whether a literacy or second-script course is needed depends on whether the person can read and write in Latin or another script. Please record it.",
     ),
     Rule::new("ct.youth", CT, O::Recommended, "IntV § 13 Abs. 1 Satz 1 Nr. 1 (Fassung bis 6.12.2024)", |ctx| {
         (ctx.age_at_least(27) == Some(false) && ctx.in_school() != Some(true))

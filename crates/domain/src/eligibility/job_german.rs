@@ -144,7 +144,7 @@ pub(super) const RULES: &[Rule] = &[
         special_course(ctx).and_then(|_| Hit::detail("attended_integration_course_not_recorded"))
     })
     .text(
-        "Unter B1: Ob ein Integrationskurs besucht wurde, entscheidet über den Spezialkurs ({detail}).",
-        "Below B1: whether an integration course was attended decides the special course ({detail}).",
+        "Unter B1: Ob bereits ein Integrationskurs besucht wurde, entscheidet über den Spezialberufssprachkurs. Bitte erfassen.",
+        "Below B1: whether an integration course was already attended decides the special job-related course. Please record it.",
     ),
 ];

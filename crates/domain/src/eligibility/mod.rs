@@ -16,6 +16,7 @@ mod integration_course;
 mod job_german;
 #[cfg(test)]
 mod tests;
+mod wording;
 mod work;
 
 pub use context::Ctx;
@@ -123,7 +124,8 @@ pub struct Finding {
 }
 
 /// What a rule's predicate returns when it applies: the parts that depend on the facts.
-/// `detail` replaces `{detail}` and `cite` replaces `{cite}` in the rule's texts.
+/// `detail` replaces `{detail}` in the rule's texts (in words: "SGB II", not `sgb2`) and `cite`
+/// replaces `{cite}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Hit {
     pub detail: Option<String>,
@@ -292,8 +294,14 @@ fn first_match(rules: &[Rule], facts: &Facts, on: Date) -> Option<Finding> {
 }
 
 fn finding(rule: &Rule, hit: Hit, facts_used: Vec<FactUsed>) -> Finding {
-    let fill = |text: &str| {
-        text.replace("{detail}", hit.detail.as_deref().unwrap_or(""))
+    let raw = hit.detail.clone().unwrap_or_default();
+    let (de, en) = hit
+        .detail
+        .as_deref()
+        .map(|d| wording::words(rule.topic, d))
+        .unwrap_or_default();
+    let fill = |text: &str, detail: &str| {
+        text.replace("{detail}", detail)
             .replace("{cite}", hit.cite.unwrap_or(""))
     };
     Finding {
@@ -303,10 +311,10 @@ fn finding(rule: &Rule, hit: Hit, facts_used: Vec<FactUsed>) -> Finding {
         detail: hit.detail.clone(),
         agency: hit.agency.or(rule.agency),
         explanation: Explanation {
-            de: fill(rule.de),
-            en: fill(rule.en),
+            de: fill(rule.de, &de),
+            en: fill(rule.en, &en),
         },
-        legal_basis: fill(rule.legal_basis).trim().to_owned(),
+        legal_basis: fill(rule.legal_basis, &raw).trim().to_owned(),
         rule_valid_from: rule.valid_from,
         facts_used,
     }

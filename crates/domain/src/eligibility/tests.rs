@@ -348,6 +348,12 @@ fn eligibility_table() {
         if found.explanation.de.is_empty() || found.explanation.en.contains("{") {
             problems.push("explanation empty or unfilled".to_owned());
         }
+        // The sentences name the detail in words, never as a code (`sgb2`, `literacy_not_recorded`).
+        for text in [&found.explanation.de, &found.explanation.en] {
+            if text.contains('_') {
+                problems.push(format!("code in the explanation: {text}"));
+            }
+        }
         if !problems.is_empty() {
             failures.push(format!("{}: {}", c.name, problems.join("; ")));
         }

@@ -188,6 +188,22 @@ const SPECS: &[SectionSpec] = &[
     },
 ];
 
+/// The fields of a section in the order of its form, lists last (for summaries elsewhere,
+/// such as the person's timeline); empty for an unknown section.
+pub fn field_order(section: &str) -> Vec<&'static str> {
+    SPECS
+        .iter()
+        .find(|s| s.section.as_str() == section)
+        .map(|s| {
+            s.fields
+                .iter()
+                .map(|f| f.name)
+                .chain(s.lists.iter().map(|l| l.name))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// One option of a select or a checkbox group.
 pub struct Opt {
     pub value: String,
@@ -348,8 +364,10 @@ fn section_view(
                 .and_then(Value::as_array)
                 .map(|a| a.iter().filter_map(|v| v.as_object().cloned()).collect())
                 .unwrap_or_default();
-            // One empty row to add another entry; saving adds the next.
-            items.push(Map::new());
+            // One empty row to add another entry; saving adds the next. Not when read-only.
+            if editable {
+                items.push(Map::new());
+            }
             ListView {
                 label: ctx.t(&format!("af-{}", l.name)),
                 rows: items

@@ -5,12 +5,15 @@
 pub mod admin_misc;
 pub mod admin_orgs;
 pub mod admin_users;
+pub mod allocation;
 pub mod assessments;
 pub mod case;
 pub mod consents;
+pub mod courses;
 pub mod dashboard;
 pub mod errors;
 pub mod login;
+pub mod needs;
 pub mod person_page;
 pub mod persons;
 pub mod plans;
@@ -51,6 +54,22 @@ pub fn router() -> Router<AppState> {
             get(person_page::show).post(persons::update),
         )
         .route("/persons/{id}/case", post(case::update))
+        .route("/persons/{id}/course", get(needs::show))
+        .route("/persons/{id}/course-needs", post(needs::create))
+        .route("/persons/{id}/course-needs/{nid}", post(needs::update))
+        .route(
+            "/persons/{id}/course-needs/{nid}/withdraw",
+            post(needs::withdraw),
+        )
+        .route("/courses", get(courses::catalogue).post(courses::create))
+        .route("/courses/new", get(courses::new_form))
+        .route("/courses/{id}", get(courses::show).post(courses::update))
+        .route("/courses/{id}/edit", get(courses::edit_form))
+        .route("/allocation", get(allocation::list).post(allocation::start))
+        .route("/allocation/{id}", get(allocation::show))
+        .route("/allocation/{id}/rerun", post(allocation::rerun))
+        .route("/allocation/{id}/confirm", post(allocation::confirm))
+        .route("/allocation/{id}/discard", post(allocation::discard))
         .route("/persons/{id}/edit", get(persons::edit_form))
         .route("/persons/{id}/consents", post(consents::create))
         .route(
@@ -185,8 +204,15 @@ impl Ctx {
     }
 
     /// The label of a field in the history: person fields by their form label, sections of a
-    /// situation analysis as "Situationsanalyse 2: Familie und Haushalt".
+    /// situation analysis as "Situationsanalyse 2: Familie und Haushalt", plan entries as
+    /// "Schritt: Fällig am".
     pub fn history_label(&self, field: &str) -> String {
+        self.history_label_of(field, None)
+    }
+
+    /// Like [`Ctx::history_label`], naming the plan entry a change belongs to when known
+    /// ("Schritt „Anmeldung zum Kurs“: Stand").
+    pub fn history_label_of(&self, field: &str, item: Option<&str>) -> String {
         let mut parts = field.splitn(3, '.');
         match (parts.next(), parts.next(), parts.next()) {
             (Some("assessment"), Some(n), Some(section)) => {
@@ -201,13 +227,40 @@ impl Ctx {
                 let what = match kind {
                     "step" => self.t("plan-step"),
                     "follow_up" => self.t("plan-follow-up"),
+                    "goal" => self.t("plan-goal"),
                     _ => self.t("plan-title"),
                 };
                 let field = rest.rsplit('.').next().unwrap_or(rest);
-                format!("{what}: {field}")
+                let label = self.key_or(&format!("plan-field-{field}"), field);
+                match item {
+                    Some(item) => format!("{what} {item}: {label}"),
+                    None => format!("{what}: {label}"),
+                }
             }
-            (Some("consent"), Some(_), _) => self.t("consent-title"),
+            (Some("consent"), Some(_), _) => self.t("consent-record"),
             _ => self.label(field),
+        }
+    }
+
+    /// The translation of `key` if there is one, else `fallback` as it is.
+    pub fn key_or(&self, key: &str, fallback: &str) -> String {
+        if self.lang.has(key) {
+            self.t(key)
+        } else {
+            fallback.to_owned()
+        }
+    }
+
+    /// "ja"/"nein" for a stored boolean.
+    pub fn yes_no(&self, yes: bool) -> String {
+        self.t(if yes { "ao-yes" } else { "ao-no" })
+    }
+
+    /// Text in quotation marks of the page's language.
+    pub fn quoted(&self, text: &str) -> String {
+        match self.lang {
+            Lang::De => format!("„{text}“"),
+            Lang::En => format!("“{text}”"),
         }
     }
 
@@ -249,6 +302,19 @@ impl Ctx {
         let mut items = vec![("/", "nav-dashboard")];
         if matches!(user.role, Role::Counsellor | Role::TeamLead) {
             items.push(("/persons", "nav-persons"));
+        }
+        if matches!(
+            user.role,
+            Role::Counsellor
+                | Role::TeamLead
+                | Role::Provider
+                | Role::PlacementOfficer
+                | Role::ImmigrationOffice
+        ) {
+            items.push(("/courses", "nav-courses"));
+        }
+        if matches!(user.role, Role::Counsellor | Role::TeamLead) {
+            items.push(("/allocation", "nav-allocation"));
         }
         if matches!(user.role, Role::Admin | Role::TeamLead) {
             items.push(("/admin/users", "nav-users"));

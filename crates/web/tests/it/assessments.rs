@@ -650,3 +650,107 @@ async fn eligibility(app: &TestApp, token: &str, id: &str) -> Vec<Value> {
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     r.json()["findings"].as_array().unwrap().clone()
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn german_dates_are_stored_iso_and_the_person_page_lists_and_summarises_analyses() {
+    let app = TestApp::new().await;
+    let c = app.login("counsellor").await;
+    let id = person(&app, &c, json!({})).await;
+    let page = app.get(&format!("/persons/{id}"), Auth::Cookie(&c)).await;
+    assert!(
+        page.body.contains("Noch keine Situationsanalyse."),
+        "{}",
+        page.body
+    );
+    start(&app, &c, &id).await;
+    let r = save(
+        &app,
+        &c,
+        &id,
+        1,
+        "german",
+        0,
+        json!({"placement_level": "A1", "placement_date": "02.11.2026", "certificate_date": "10.2025"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = save(
+        &app,
+        &c,
+        &id,
+        1,
+        "family",
+        0,
+        json!({"household_size": 3, "children": [{"birth_year": 2022, "needs_childcare": true}]}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let got = app
+        .get(
+            &format!("/api/v1/persons/{id}/assessments/1"),
+            Auth::Bearer(&c),
+        )
+        .await
+        .json();
+    // Dates typed German-style are stored like every other date: ISO.
+    let german = &section(&got, "german")["content"];
+    assert_eq!(german["placement_date"], "2026-11-02", "{german:#}");
+    assert_eq!(german["certificate_date"], "2025-10", "{german:#}");
+
+    // The person page lists the analysis and the timeline summarises the sections.
+    let page = app.get(&format!("/persons/{id}"), Auth::Cookie(&c)).await;
+    let body = &page.body;
+    let card = &body[body.find(r#"id="assessments""#).unwrap()..];
+    let card = &card[..card.find("</section>").unwrap()];
+    assert!(
+        card.contains(&format!(r#"href="/persons/{id}/assessments/1""#)),
+        "{card}"
+    );
+    assert!(card.contains("Entwurf"), "{card}");
+    let timeline = &body[body.find(r#"id="timeline""#).unwrap()..];
+    assert!(
+        timeline.contains("Einstufungstest: Niveau: A1; Einstufungstest: Datum: 02.11.2026"),
+        "{timeline}"
+    );
+    assert!(
+        timeline.contains("Personen im Haushalt: 3; Kinder: 1"),
+        "{timeline}"
+    );
+    assert!(
+        !timeline.contains("&quot;") && !timeline.contains('{'),
+        "JSON in the timeline: {timeline}"
+    );
+
+    // Completed: read-only, without the empty row for another child or goal.
+    let r = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/persons/{id}/assessments/1/complete"),
+            Some(json!({"version": got["version"]})),
+            Auth::Bearer(&c),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let page = app
+        .get(&format!("/persons/{id}/assessments/1"), Auth::Cookie(&c))
+        .await;
+    assert!(page.body.contains("id=\"family-children-0-birth_year\""));
+    assert!(
+        !page.body.contains("id=\"family-children-1-birth_year\""),
+        "no empty row when read-only"
+    );
+    assert!(!page.body.contains("id=\"goals-goals-0-field\""));
+    // A draft keeps the empty row to add another.
+    start(&app, &c, &id).await;
+    let page = app
+        .get(&format!("/persons/{id}/assessments/2"), Auth::Cookie(&c))
+        .await;
+    assert!(page.body.contains("id=\"family-children-1-birth_year\""));
+    assert!(page.body.contains("id=\"goals-goals-0-field\""));
+    let page = app.get(&format!("/persons/{id}"), Auth::Cookie(&c)).await;
+    assert!(page.body.contains("Abgeschlossen"), "{}", page.body);
+    assert!(
+        page.body
+            .contains(&format!(r#"href="/persons/{id}/assessments/2""#))
+    );
+}

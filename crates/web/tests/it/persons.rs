@@ -421,3 +421,149 @@ async fn history_includes_the_situation_analysis_for_those_who_may_see_it() {
         "{history:#}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_person_page_shows_findings_and_timeline_in_words_not_codes() {
+    let app = TestApp::new().await;
+    let c = app.login("counsellor").await;
+    let jc = app.org_id("job_centre").await;
+    let vhs = app.org_id("course_provider").await;
+    let admin = app.login("admin").await;
+    let orgs = app
+        .get("/api/v1/organisations", Auth::Bearer(&admin))
+        .await
+        .json();
+    let vhs_name = orgs
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == vhs.as_str())
+        .and_then(|o| o["name"].as_str())
+        .unwrap_or_else(|| panic!("no organisation {vhs}: {orgs:#}"))
+        .to_owned();
+    let base = json!({"family_name": "Karimi", "given_names": "Dara", "birth_date": "1990-01-02",
+        "german_level": "A2", "residence": {"status": "duldung", "duldung_kind": "general"}});
+    let mut body = base.clone();
+    body["literate_latin"] = json!(false);
+    let created = create(&app, &c, body).await;
+    let id = created["person"]["id"].as_str().unwrap().to_owned();
+    let mut body = base.clone();
+    body["literate_latin"] = json!(true);
+    body["benefits_law"] = json!("sgb2");
+    body["responsible_org_id"] = json!(jc);
+    body["version"] = json!(1);
+    let r = app
+        .call(
+            Method::PUT,
+            &format!("/api/v1/persons/{id}"),
+            Some(body),
+            Auth::Bearer(&c),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    // A plan: a goal, a step for a partner organisation, a follow-up.
+    let post = |path: String, body: serde_json::Value| {
+        let app = &app;
+        let c = &c;
+        async move {
+            let r = app
+                .call(Method::POST, &path, Some(body), Auth::Bearer(c))
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+            r.json()
+        }
+    };
+    let goal = post(
+        format!("/api/v1/persons/{id}/plan/goals"),
+        json!({"action_field": "language", "title": "Deutsch B1 erreichen"}),
+    )
+    .await;
+    post(
+        format!("/api/v1/persons/{id}/plan/steps"),
+        json!({"goal_id": goal["id"], "title": "Beim Kursträger anmelden",
+               "owner_kind": "partner_organisation", "owner_org_id": vhs, "due_on": "2027-01-15"}),
+    )
+    .await;
+    post(
+        format!("/api/v1/persons/{id}/plan/follow-ups"),
+        json!({"due_on": "2027-02-01", "kind": "appointment", "note": "Kursbeginn besprechen"}),
+    )
+    .await;
+
+    let page = app.get(&format!("/persons/{id}"), Auth::Cookie(&c)).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let body = &page.body;
+    let section = |id: &str| {
+        let start = body
+            .find(&format!(r#"id="{id}""#))
+            .unwrap_or_else(|| panic!("no #{id}"));
+        let end = body[start..].find("</section>").unwrap() + start;
+        &body[start..end]
+    };
+    // Eligibility: the detail in words (a general Duldung, the benefits law), never a code.
+    let findings = section("eligibility");
+    assert!(
+        findings.contains("(Duldung nach § 60a Abs. 2 Satz 1)"),
+        "{findings}"
+    );
+    assert!(findings.contains("(SGB II – Jobcenter)"), "{findings}");
+    assert!(
+        findings.contains("Zuständig nach dem erfassten Rechtskreis (SGB II)."),
+        "{findings}"
+    );
+    assert!(!findings.contains("(general)"), "{findings}");
+    assert!(
+        !findings.contains("_"),
+        "a code in the findings: {findings}"
+    );
+    // The timeline: yes/no, names instead of ids, labels instead of codes.
+    let timeline = section("timeline");
+    assert!(timeline.contains("<td>nein</td><td>ja</td>"), "{timeline}");
+    assert!(
+        timeline.contains("MaßArbeit – Jobcenter Landkreis Osnabrück"),
+        "{timeline}"
+    );
+    assert!(timeline.contains(&vhs_name), "{vhs_name}: {timeline}");
+    assert!(
+        !timeline.contains(&jc) && !timeline.contains(&vhs),
+        "{timeline}"
+    );
+    assert!(
+        timeline.contains("Schritt „Beim Kursträger anmelden“: Partnerorganisation"),
+        "{timeline}"
+    );
+    for word in ["Termin vor Ort", "Sprache", "offen", "15.01.2027"] {
+        assert!(timeline.contains(word), "{word}: {timeline}");
+    }
+    for code in [
+        ">false<",
+        ">true<",
+        ">open<",
+        ">appointment<",
+        ">partner_organisation<",
+        ">language<",
+        "owner_org_id",
+    ] {
+        assert!(!timeline.contains(code), "{code}: {timeline}");
+    }
+    // The plan card: what is open next, with due dates.
+    let plan = section("plan");
+    assert!(
+        plan.contains("15.01.2027") && plan.contains("Beim Kursträger anmelden"),
+        "{plan}"
+    );
+    assert!(
+        plan.contains("Termin vor Ort – Kursbeginn besprechen"),
+        "{plan}"
+    );
+    // In English on request.
+    let page = app
+        .get(&format!("/persons/{id}?lang=en"), Auth::Cookie(&c))
+        .await;
+    assert!(page.body.contains("(SGB II – job centre)"), "{}", page.body);
+    assert!(
+        page.body.contains("<td>no</td><td>yes</td>"),
+        "{}",
+        page.body
+    );
+}
