@@ -64,101 +64,128 @@ pub enum Reason {
     AllFittingFull(Vec<FullCourse>),
 }
 
-/// All reasons for participant `p`.
+/// All reasons for participant `p`. To explain many participants of one allocation, build
+/// an [`Explainer`] once: it indexes seats, occupants and arc costs.
 pub fn explain(r: &Request, a: &Allocation, p: usize) -> Vec<Reason> {
-    let fitting: Vec<(usize, CostParts)> = (0..r.courses.len())
-        .filter_map(|c| check_fit(r, p, c).ok().map(|parts| (c, parts)))
-        .collect();
-    match a.placements[p] {
-        Some(course) if a.pinned[p] => vec![Reason::Pinned { course }],
-        Some(course) => {
-            let Some(&(_, parts)) = fitting.iter().find(|(c, _)| *c == course) else {
-                return vec![Reason::Pinned { course }];
-            };
-            let mut out = vec![Reason::Placed { course, parts }];
-            let nearest = fitting
-                .iter()
-                .filter(|(c, _)| *c != course)
-                .min_by_key(|(c, q)| (q.travel_km, *c));
-            if let Some(&(c, q)) = nearest.filter(|(_, q)| q.travel_km < parts.travel_km) {
-                if is_full(a, c) {
-                    out.push(Reason::NearerCourseFull(full_course(r, a, p, c), q));
-                } else {
-                    out.push(Reason::NearerCourseWorse {
-                        course: c,
-                        parts: q,
-                    });
-                }
-            }
-            out
-        }
-        None if fitting.is_empty() => {
-            let mut counts: Vec<(Filter, usize)> = Vec::new();
-            for c in 0..r.courses.len() {
-                if let Err(f) = check_fit(r, p, c) {
-                    match counts.iter_mut().find(|(g, _)| *g == f) {
-                        Some(entry) => entry.1 += 1,
-                        None => counts.push((f, 1)),
-                    }
-                }
-            }
-            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            vec![Reason::NoFittingCourse { filters: counts }]
-        }
-        None => vec![Reason::AllFittingFull(
-            fitting
-                .iter()
-                .map(|&(c, _)| full_course(r, a, p, c))
-                .collect(),
-        )],
-    }
+    Explainer::new(r, a).explain(p)
 }
 
-fn is_full(a: &Allocation, c: usize) -> bool {
-    let used = a
-        .solution
-        .assignment
-        .iter()
-        .filter(|&&x| x == Some(c as u32))
-        .count();
-    used as u64 >= u64::from(a.seats_after_pins[c])
+/// Explanations for every participant of one allocation, in O(courses + occupants of the
+/// courses concerned) per participant instead of scans over all participants and arcs.
+pub struct Explainer<'a> {
+    r: &'a Request,
+    a: &'a Allocation,
+    /// Participants the solver seated in each course.
+    occupants: Vec<Vec<usize>>,
+    /// Cheapest arc cost per (participant, course).
+    cost: std::collections::HashMap<(u32, u32), i64>,
+}
+
+impl<'a> Explainer<'a> {
+    pub fn new(r: &'a Request, a: &'a Allocation) -> Self {
+        let mut occupants = vec![Vec::new(); r.courses.len()];
+        for (q, seat) in a.solution.assignment.iter().enumerate() {
+            if let Some(c) = seat {
+                occupants[*c as usize].push(q);
+            }
+        }
+        let mut cost = std::collections::HashMap::with_capacity(a.instance.arcs().len());
+        for x in a.instance.arcs() {
+            let e = cost.entry((x.participant, x.course)).or_insert(i64::MAX);
+            *e = (*e).min(i64::from(x.cost));
+        }
+        Self {
+            r,
+            a,
+            occupants,
+            cost,
+        }
+    }
+
+    /// All reasons for participant `p`.
+    pub fn explain(&self, p: usize) -> Vec<Reason> {
+        let (r, a) = (self.r, self.a);
+        let fitting: Vec<(usize, CostParts)> = (0..r.courses.len())
+            .filter_map(|c| check_fit(r, p, c).ok().map(|parts| (c, parts)))
+            .collect();
+        match a.placements[p] {
+            Some(course) if a.pinned[p] => vec![Reason::Pinned { course }],
+            Some(course) => {
+                let Some(&(_, parts)) = fitting.iter().find(|(c, _)| *c == course) else {
+                    return vec![Reason::Pinned { course }];
+                };
+                let mut out = vec![Reason::Placed { course, parts }];
+                let nearest = fitting
+                    .iter()
+                    .filter(|(c, _)| *c != course)
+                    .min_by_key(|(c, q)| (q.travel_km, *c));
+                if let Some(&(c, q)) = nearest.filter(|(_, q)| q.travel_km < parts.travel_km) {
+                    if self.is_full(c) {
+                        out.push(Reason::NearerCourseFull(self.full_course(p, c), q));
+                    } else {
+                        out.push(Reason::NearerCourseWorse {
+                            course: c,
+                            parts: q,
+                        });
+                    }
+                }
+                out
+            }
+            None if fitting.is_empty() => {
+                let mut counts: Vec<(Filter, usize)> = Vec::new();
+                for c in 0..r.courses.len() {
+                    if let Err(f) = check_fit(r, p, c) {
+                        match counts.iter_mut().find(|(g, _)| *g == f) {
+                            Some(entry) => entry.1 += 1,
+                            None => counts.push((f, 1)),
+                        }
+                    }
+                }
+                counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                vec![Reason::NoFittingCourse { filters: counts }]
+            }
+            None => vec![Reason::AllFittingFull(
+                fitting
+                    .iter()
+                    .map(|&(c, _)| self.full_course(p, c))
+                    .collect(),
+            )],
+        }
+    }
+
+    fn is_full(&self, c: usize) -> bool {
+        self.occupants[c].len() as u64 >= u64::from(self.a.seats_after_pins[c])
+    }
+
+    fn full_course(&self, p: usize, c: usize) -> FullCourse {
+        let (r, a) = (self.r, self.a);
+        let mine = rank(&r.participants[p].priority);
+        let my_fit = check_fit(r, p, c).map_or(u32::MAX, |q| r.weights.fit_cost(q));
+        let (mut higher_priority, mut lower_cost) = (0, 0);
+        for &q in &self.occupants[c] {
+            if rank(&r.participants[q].priority) > mine {
+                higher_priority += 1;
+            } else if check_fit(r, q, c).is_ok_and(|x| r.weights.fit_cost(x) <= my_fit) {
+                lower_cost += 1;
+            }
+        }
+        FullCourse {
+            course: c,
+            higher_priority,
+            lower_cost,
+            seat_price: a.solution.dual.seat_price(c),
+            own_cost: self
+                .cost
+                .get(&(p as u32, c as u32))
+                .copied()
+                .unwrap_or(i64::MAX),
+        }
+    }
 }
 
 /// Priority order: obligation, then referral, then earlier waiting start.
 fn rank(p: &Priority) -> (bool, bool, i32) {
     (p.obligation, p.job_centre_referral, -p.waiting_since)
-}
-
-fn raw_cost(a: &Allocation, p: usize, c: usize) -> Option<i64> {
-    a.instance
-        .arcs()
-        .iter()
-        .filter(|x| x.participant as usize == p && x.course as usize == c)
-        .map(|x| i64::from(x.cost))
-        .min()
-}
-
-fn full_course(r: &Request, a: &Allocation, p: usize, c: usize) -> FullCourse {
-    let mine = rank(&r.participants[p].priority);
-    let my_fit = check_fit(r, p, c).map_or(u32::MAX, |q| r.weights.fit_cost(q));
-    let (mut higher_priority, mut lower_cost) = (0, 0);
-    for (q, seat) in a.solution.assignment.iter().enumerate() {
-        if *seat != Some(c as u32) {
-            continue;
-        }
-        if rank(&r.participants[q].priority) > mine {
-            higher_priority += 1;
-        } else if check_fit(r, q, c).is_ok_and(|x| r.weights.fit_cost(x) <= my_fit) {
-            lower_cost += 1;
-        }
-    }
-    FullCourse {
-        course: c,
-        higher_priority,
-        lower_cost,
-        seat_price: a.solution.dual.seat_price(c),
-        own_cost: raw_cost(a, p, c).unwrap_or(i64::MAX),
-    }
 }
 
 fn filter_name(f: Filter, lang: Lang) -> &'static str {

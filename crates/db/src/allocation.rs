@@ -479,6 +479,15 @@ pub fn participants(
         .load(conn)?)
 }
 
+/// One placement.
+pub fn placement(conn: &mut Db, tenant_id: &str, id: &str) -> DbResult<PlacementRow> {
+    Ok(pl::table
+        .filter(pl::tenant_id.eq(tenant_id))
+        .filter(pl::id.eq(id))
+        .select(PlacementRow::as_select())
+        .first(conn)?)
+}
+
 /// A person's placements, newest first.
 pub fn placements_of(
     conn: &mut Db,

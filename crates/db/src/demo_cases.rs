@@ -381,7 +381,15 @@ pub fn seed_case(
     }
     // Most wait for a German course.
     if rng.chance(60) {
-        crate::demo_courses::seed_need(conn, who, rng, person_id, values, parent_with_toddler, today)?;
+        crate::demo_courses::seed_need(
+            conn,
+            who,
+            rng,
+            person_id,
+            values,
+            parent_with_toddler,
+            today,
+        )?;
     }
     // One follow-up each: about one in six overdue, the rest over the next weeks.
     plans::create_follow_up(

@@ -2,8 +2,8 @@
 //! job-related courses) starting over the coming weeks, and the waiting list: a course need
 //! for many demo persons, derived from their German level and literacy.
 
-use ankommen_domain::course::{Course, CourseType, Need, ObligedBy, TimeSlot};
 use ankommen_domain::assessment::Weekday;
+use ankommen_domain::course::{Course, CourseType, Need, ObligedBy, TimeSlot};
 use time::{Date, Duration};
 
 use crate::demo_persons::Rng;
@@ -11,8 +11,19 @@ use crate::persons::PersonValues;
 use crate::{Db, DbResult, Who, courses, municipalities, needs, orgs};
 
 /// (provider, town, type, start module, weeks from today, slot, capacity, childcare)
+type DemoCourse = (
+    &'static str,
+    &'static str,
+    CourseType,
+    Option<i64>,
+    i64,
+    TimeSlot,
+    i64,
+    bool,
+);
+
 #[rustfmt::skip]
-const COURSES: [(&str, &str, CourseType, Option<i64>, i64, TimeSlot, i64, bool); 16] = [
+const COURSES: [DemoCourse; 16] = [
     ("Volkshochschule Osnabrücker Land", "Bramsche", CourseType::IkGeneral, Some(1), 3, TimeSlot::Morning, 20, true),
     ("Volkshochschule Osnabrücker Land", "Bramsche", CourseType::IkLiteracy, Some(1), 5, TimeSlot::Morning, 16, true),
     ("Volkshochschule Osnabrücker Land", "Wallenhorst", CourseType::IkGeneral, Some(4), 4, TimeSlot::Evening, 20, false),
@@ -76,7 +87,13 @@ pub fn seed_courses(conn: &mut Db, tenant_id: &str, today: Date) -> DbResult<usi
             municipality_id: t.id.clone(),
             latitude: None,
             longitude: None,
-            days: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri],
+            days: vec![
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+            ],
             time_slot: slot,
             starts_at: Some(
                 match slot {
@@ -97,7 +114,7 @@ pub fn seed_courses(conn: &mut Db, tenant_id: &str, today: Date) -> DbResult<usi
             starts_on,
             ends_on: starts_on + Duration::weeks(weeks_long),
             capacity,
-            seats_taken_outside: (capacity / 5) as i64 % 4,
+            seats_taken_outside: (capacity / 5) % 4,
             childcare,
             step_free: n % 3 != 0,
         };
@@ -114,10 +131,22 @@ pub fn need_for(rng: &mut Rng, v: &PersonValues, today: Date) -> Option<Need> {
     let (course_type, start_module, cefr) = match level {
         "none" | "A1" if !literate => (CourseType::IkLiteracy, Some(1), None),
         "none" => (CourseType::IkGeneral, Some(1), None),
-        "A1" => (CourseType::IkGeneral, Some(if rng.chance(60) { 1 } else { 4 }), None),
+        "A1" => (
+            CourseType::IkGeneral,
+            Some(if rng.chance(60) { 1 } else { 4 }),
+            None,
+        ),
         "A2" if rng.chance(50) => (CourseType::IkGeneral, Some(4), None),
-        "A2" => (CourseType::BskA2B1, None, Some(ankommen_domain::cefr::CefrLevel::A2)),
-        "B1" => (CourseType::BskB1B2, None, Some(ankommen_domain::cefr::CefrLevel::B1)),
+        "A2" => (
+            CourseType::BskA2B1,
+            None,
+            Some(ankommen_domain::cefr::CefrLevel::A2),
+        ),
+        "B1" => (
+            CourseType::BskB1B2,
+            None,
+            Some(ankommen_domain::cefr::CefrLevel::B1),
+        ),
         _ => return None,
     };
     let waiting_days = 7 + rng.below(200) as i64;
@@ -135,7 +164,8 @@ pub fn need_for(rng: &mut Rng, v: &PersonValues, today: Date) -> Option<Need> {
             TimeSlot::ALL.to_vec()
         },
         needs_childcare: false,
-        obliged_by: obliged.then(|| *rng.pick(&[ObligedBy::JobCentre, ObligedBy::ImmigrationOffice])),
+        obliged_by: obliged
+            .then(|| *rng.pick(&[ObligedBy::JobCentre, ObligedBy::ImmigrationOffice])),
         obliged_on: obliged.then(|| today - Duration::days(rng.below(60) as i64 + 1)),
         job_centre_referral: v.benefits_law.as_deref() == Some("sgb2") && rng.chance(60),
         waiting_since: today - Duration::days(waiting_days),

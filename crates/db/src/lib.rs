@@ -5,6 +5,7 @@
 
 pub mod allocation;
 pub mod assessments;
+pub mod attendance;
 pub mod audit;
 pub mod conn;
 pub mod consents;
@@ -18,6 +19,7 @@ pub mod error;
 pub mod jobs;
 pub mod municipalities;
 pub mod needs;
+pub mod notifications;
 pub mod orgs;
 pub mod persons;
 pub mod plans;

@@ -399,6 +399,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     course_needs,
     allocation_runs,
     placements,
+    attendance,
+    course_results,
+    notifications,
+    attendance_alerts,
+    tenant_settings,
 );
 
 diesel::table! {
@@ -521,3 +526,94 @@ diesel::joinable!(plan_goals -> persons (person_id));
 diesel::joinable!(plan_steps -> persons (person_id));
 diesel::joinable!(plan_steps -> plan_goals (goal_id));
 diesel::joinable!(follow_ups -> persons (person_id));
+
+diesel::table! {
+    attendance (id) {
+        id -> Text,
+        tenant_id -> Text,
+        placement_id -> Text,
+        course_id -> Text,
+        person_id -> Text,
+        day -> Text,
+        status -> Text,
+        late_minutes -> Nullable<Integer>,
+        left_early_minutes -> Nullable<Integer>,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    course_results (id) {
+        id -> Text,
+        tenant_id -> Text,
+        placement_id -> Text,
+        course_id -> Text,
+        person_id -> Text,
+        kind -> Text,
+        value -> Nullable<Text>,
+        on_date -> Text,
+        reason -> Nullable<Text>,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Text,
+        tenant_id -> Text,
+        user_id -> Text,
+        person_id -> Nullable<Text>,
+        kind -> Text,
+        title -> Text,
+        body -> Text,
+        link -> Text,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    attendance_alerts (id) {
+        id -> Text,
+        tenant_id -> Text,
+        placement_id -> Text,
+        person_id -> Text,
+        threshold -> Text,
+        window_from -> Text,
+        window_to -> Text,
+        detail -> Text,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    tenant_settings (id) {
+        id -> Text,
+        tenant_id -> Text,
+        unexcused_limit -> Integer,
+        unexcused_window_days -> Integer,
+        min_rate_percent -> Integer,
+        rate_window_days -> Integer,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::joinable!(attendance -> placements (placement_id));
+diesel::joinable!(course_results -> placements (placement_id));
+diesel::joinable!(notifications -> users (user_id));

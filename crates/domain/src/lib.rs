@@ -4,6 +4,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod assessment;
+pub mod attendance;
 pub mod audit;
 pub mod cefr;
 pub mod consent;

@@ -180,17 +180,34 @@ fn filter_name(f: Filter) -> &'static str {
     }
 }
 
-/// Computes a proposal. `courses`: the planned courses starting in the window (with free
-/// seats or not); `waiting`: the waiting list.
-pub fn propose(
+/// The engine's request with the people and courses it refers to by index.
+struct Prepared<'a> {
+    courses: Vec<&'a CourseRow>,
+    /// Everyone on the waiting list, in order; reasons filled for those the engine skips.
+    people: Vec<ProposedPerson>,
+    /// `people` index of each engine participant.
+    engine_people: Vec<usize>,
+    request: Request,
+}
+
+/// The engine's request for a window (benchmarks compare `propose` with the engine alone).
+pub fn request_for(
     window: (Date, Date),
     today: Date,
     courses: &[CourseRow],
     waiting: &[Waiting],
+) -> Request {
+    prepare(window, today, courses, waiting, &[], &[]).request
+}
+
+fn prepare<'a>(
+    window: (Date, Date),
+    today: Date,
+    courses: &'a [CourseRow],
+    waiting: &[Waiting],
     pinned: &[Pair],
     excluded: &[Pair],
-) -> Result<Proposal, engine::DomainError> {
-    let started = std::time::Instant::now();
+) -> Prepared<'a> {
     let courses: Vec<&CourseRow> = courses
         .iter()
         .filter(|c| c.status == ankommen_db::courses::PLANNED)
@@ -307,6 +324,31 @@ pub fn propose(
         today: day(today),
         weights: Weights::default(),
     };
+    Prepared {
+        courses,
+        people,
+        engine_people,
+        request,
+    }
+}
+
+/// Computes a proposal. `courses`: the planned courses (those starting in the window are
+/// used, with free seats or not); `waiting`: the waiting list.
+pub fn propose(
+    window: (Date, Date),
+    today: Date,
+    courses: &[CourseRow],
+    waiting: &[Waiting],
+    pinned: &[Pair],
+    excluded: &[Pair],
+) -> Result<Proposal, engine::DomainError> {
+    let started = std::time::Instant::now();
+    let Prepared {
+        courses,
+        mut people,
+        engine_people,
+        request,
+    } = prepare(window, today, courses, waiting, pinned, excluded);
     let mut placed_per_course = vec![0i32; courses.len()];
     if request.courses.is_empty() {
         for &p in &engine_people {
@@ -314,13 +356,15 @@ pub fn propose(
         }
     } else if !request.participants.is_empty() {
         let alloc = engine::allocate(&request)?;
+        let explainer = explain::Explainer::new(&request, &alloc);
         for (i, &p) in engine_people.iter().enumerate() {
             if let Some(c) = alloc.placements[i] {
                 people[p].course_id = Some(courses[c].id.clone());
                 placed_per_course[c] += 1;
             }
             people[p].pinned = alloc.pinned[i];
-            people[p].reasons = explain::explain(&request, &alloc, i)
+            people[p].reasons = explainer
+                .explain(i)
                 .into_iter()
                 .map(|r| reason(r, &courses))
                 .collect();

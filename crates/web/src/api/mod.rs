@@ -3,6 +3,7 @@
 
 pub mod allocation;
 pub mod assessments;
+pub mod attendance;
 pub mod audit;
 pub mod consents;
 pub mod courses;
@@ -40,6 +41,8 @@ use crate::AppState;
         courses::list, courses::create, courses::get, courses::update, courses::participants,
         courses::person_needs, courses::create_person_need, courses::suggestion, courses::update_person_need, courses::withdraw_person_need, courses::waiting_list,
         allocation::create, allocation::list, allocation::get, allocation::rerun, allocation::confirm, allocation::discard,
+        attendance::put_day, attendance::post_csv, attendance::grid, attendance::post_result,
+        attendance::list_notifications, attendance::mark_read, attendance::clients, attendance::get_rule, attendance::put_rule,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldProblem)),
     modifiers(&Security),
@@ -53,6 +56,7 @@ use crate::AppState;
         (name = "consents", description = "Consent records: who may see which data classes"),
         (name = "courses", description = "Course catalogue, course needs and the waiting list"),
         (name = "allocation", description = "Allocation runs: proposal, pins, confirmation"),
+        (name = "attendance", description = "Attendance, course results, notifications and the officers' client report"),
     )
 )]
 pub struct ApiDoc;
@@ -167,6 +171,29 @@ pub fn router() -> Router<AppState> {
             post(courses::withdraw_person_need),
         )
         .route("/api/v1/waiting-list", get(courses::waiting_list))
+        .route("/api/v1/courses/{id}/attendance", get(attendance::grid))
+        .route(
+            "/api/v1/courses/{id}/attendance.csv",
+            post(attendance::post_csv),
+        )
+        .route(
+            "/api/v1/courses/{id}/attendance/{day}",
+            axum::routing::put(attendance::put_day),
+        )
+        .route(
+            "/api/v1/placements/{id}/results",
+            post(attendance::post_result),
+        )
+        .route("/api/v1/notifications", get(attendance::list_notifications))
+        .route(
+            "/api/v1/notifications/{id}/read",
+            post(attendance::mark_read),
+        )
+        .route("/api/v1/reports/clients", get(attendance::clients))
+        .route(
+            "/api/v1/settings/attendance-rule",
+            get(attendance::get_rule).put(attendance::put_rule),
+        )
         .route(
             "/api/v1/allocation-runs",
             get(allocation::list).post(allocation::create),

@@ -184,12 +184,38 @@ impl RunView<'_> {
             .filter(|p| p.course_id.as_deref() == Some(course))
             .collect()
     }
+    /// Unplaced people for whom a course of their type starts in the window.
     pub fn unplaced(&self) -> Vec<&ProposedPerson> {
         self.run
             .proposal
             .people
             .iter()
-            .filter(|p| p.course_id.is_none())
+            .filter(|p| p.course_id.is_none() && self.has_type(p))
+            .collect()
+    }
+    /// Unplaced people whose course type does not start in the window at all.
+    pub fn unplaced_other(&self) -> Vec<&ProposedPerson> {
+        self.run
+            .proposal
+            .people
+            .iter()
+            .filter(|p| p.course_id.is_none() && !self.has_type(p))
+            .collect()
+    }
+    fn has_type(&self, p: &ProposedPerson) -> bool {
+        self.run
+            .proposal
+            .courses
+            .iter()
+            .any(|c| c.course_type == p.course_type)
+    }
+    /// Courses a person is excluded from (kept as ticked boxes wherever the person is listed).
+    pub fn exclusions(&self, p: &ProposedPerson) -> Vec<String> {
+        self.run
+            .excluded
+            .iter()
+            .filter(|(n, _)| *n == p.need_id)
+            .map(|(_, c)| c.clone())
             .collect()
     }
     pub fn is_pinned(&self, p: &ProposedPerson) -> bool {

@@ -12,6 +12,7 @@ pub mod consents;
 pub mod courses;
 pub mod dashboard;
 pub mod errors;
+pub mod invitation;
 pub mod login;
 pub mod needs;
 pub mod person_page;
@@ -61,6 +62,7 @@ pub fn router() -> Router<AppState> {
             "/persons/{id}/course-needs/{nid}/withdraw",
             post(needs::withdraw),
         )
+        .route("/placements/{id}/invitation", get(invitation::show))
         .route("/courses", get(courses::catalogue).post(courses::create))
         .route("/courses/new", get(courses::new_form))
         .route("/courses/{id}", get(courses::show).post(courses::update))

@@ -27,6 +27,8 @@ pub struct NeedsView<'a> {
     pub needs: Vec<NeedRow>,
     /// Course id → name, for placed needs.
     pub courses: HashMap<String, String>,
+    /// Need id → placement id, for the invitation.
+    pub placements: HashMap<String, String>,
     pub can_edit: bool,
     /// The waiting need being edited, if any (id, version).
     pub editing: Option<(String, i32)>,
@@ -189,10 +191,19 @@ async fn page_with(
                     )
                 })
                 .collect();
-            Ok((needs, courses))
+            let placements = ankommen_db::allocation::placements_of(c, &tenant, &pid)?
+                .into_iter()
+                .map(|p| (p.need_id, p.id))
+                .collect();
+            Ok((needs, courses, placements))
         })
         .await;
-    let (needs, courses): (Vec<NeedRow>, HashMap<String, String>) = match loaded {
+    type Loaded = (
+        Vec<NeedRow>,
+        HashMap<String, String>,
+        HashMap<String, String>,
+    );
+    let (needs, courses, placements): Loaded = match loaded {
         Ok(x) => x,
         Err(e) => return errors::page(&page.ctx, e),
     };
@@ -225,6 +236,7 @@ async fn page_with(
             person,
             needs,
             courses,
+            placements,
             can_edit,
             editing,
             form,

@@ -482,31 +482,63 @@ async fn the_course_pages_work_without_javascript() {
         ]
     };
     let r = app
-        .form("/courses", &fields("30", "2026-12-01"), Auth::Cookie(&provider))
+        .form(
+            "/courses",
+            &fields("30", "2026-12-01"),
+            Auth::Cookie(&provider),
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("capacity-error") && r.body.contains("ends_on-error"), "{}", r.body);
+    assert!(
+        r.body.contains("capacity-error") && r.body.contains("ends_on-error"),
+        "{}",
+        r.body
+    );
     let r = app
-        .form("/courses", &fields("12", "2027-08-01"), Auth::Cookie(&provider))
+        .form(
+            "/courses",
+            &fields("12", "2027-08-01"),
+            Auth::Cookie(&provider),
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let course_page = r.headers["location"].to_str().unwrap().to_owned();
     let page = app.get(&course_page, Auth::Cookie(&provider)).await;
     assert!(page.body.contains("Vormittagskurs Bramsche"));
     let catalogue = app
-        .get(&format!("/courses?near={bramsche}&free=on"), Auth::Cookie(&c))
+        .get(
+            &format!("/courses?near={bramsche}&free=on"),
+            Auth::Cookie(&c),
+        )
         .await;
-    assert!(catalogue.body.contains("Vormittagskurs Bramsche") && catalogue.body.contains("0.0 km"), "{}", catalogue.body);
+    assert!(
+        catalogue.body.contains("Vormittagskurs Bramsche") && catalogue.body.contains("0.0 km"),
+        "{}",
+        catalogue.body
+    );
 
     // The counsellor's one click: the form is filled in from eligibility.
     let person = person_in(&app, &c, &bramsche, "Faizi").await;
-    let page = app.get(&format!("/persons/{person}/course"), Auth::Cookie(&c)).await;
+    let page = app
+        .get(&format!("/persons/{person}/course"), Auth::Cookie(&c))
+        .await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    assert!(page.body.contains(r#"<option value="ik_general" selected"#), "{}", page.body);
+    assert!(
+        page.body.contains(r#"<option value="ik_general" selected"#),
+        "{}",
+        page.body
+    );
     let r = app
         .form(
             &format!("/persons/{person}/course-needs"),
-            &[("course_type", "ik_general"), ("start_module", "1"), ("earliest_start", "2026-12-01"), ("latest_start", "2027-03-01"), ("max_travel_km", "25"), ("slot_morning", "on")],
+            &[
+                ("course_type", "ik_general"),
+                ("start_module", "1"),
+                ("earliest_start", "2026-12-01"),
+                ("latest_start", "2027-03-01"),
+                ("max_travel_km", "25"),
+                ("slot_morning", "on"),
+            ],
             Auth::Cookie(&c),
         )
         .await;
@@ -514,12 +546,20 @@ async fn the_course_pages_work_without_javascript() {
 
     // The team lead runs, sees the person in the course with a reason, confirms.
     let r = app
-        .form("/allocation", &[("window_from", "2027-01-01"), ("window_to", "2026-01-01")], Auth::Cookie(&lead))
+        .form(
+            "/allocation",
+            &[("window_from", "2027-01-01"), ("window_to", "2026-01-01")],
+            Auth::Cookie(&lead),
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("window_to-error"));
     let r = app
-        .form("/allocation", &[("window_from", "2027-01-01"), ("window_to", "2027-01-31")], Auth::Cookie(&lead))
+        .form(
+            "/allocation",
+            &[("window_from", "2027-01-01"), ("window_to", "2027-01-31")],
+            Auth::Cookie(&lead),
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let run_page = r.headers["location"].to_str().unwrap().to_owned();
@@ -527,12 +567,27 @@ async fn the_course_pages_work_without_javascript() {
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains("Faizi, Test"), "{}", page.body);
     // Fluent isolates placeables with U+2068/U+2069 (correct bidi); compare without them.
-    let text: String = page.body.chars().filter(|c| !matches!(c, '\u{2068}' | '\u{2069}')).collect();
-    assert!(text.contains("Platz in Vormittagskurs Bramsche, Bramsche, ab 11.01.2027: 0 km Weg"), "{text}");
+    let text: String = page
+        .body
+        .chars()
+        .filter(|c| !matches!(c, '\u{2068}' | '\u{2069}'))
+        .collect();
+    assert!(
+        text.contains("Platz in Vormittagskurs Bramsche, Bramsche, ab 11.01.2027: 0 km Weg"),
+        "{text}"
+    );
     let r = app
-        .form(&format!("{run_page}/confirm"), &[("version", "1")], Auth::Cookie(&lead))
+        .form(
+            &format!("{run_page}/confirm"),
+            &[("version", "1")],
+            Auth::Cookie(&lead),
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let page = app.get(&course_page, Auth::Cookie(&provider)).await;
-    assert!(page.body.contains("Faizi"), "the provider sees the participant: {}", page.body);
+    assert!(
+        page.body.contains("Faizi"),
+        "the provider sees the participant: {}",
+        page.body
+    );
 }

@@ -4,6 +4,7 @@
 
 mod api;
 mod assessments;
+mod attendance;
 mod case;
 mod consents;
 mod courses;
