@@ -193,6 +193,17 @@ pub fn notify_about(
     Ok(to.len())
 }
 
+/// How many notifications of a user are unread (for the header's badge; not audited: it
+/// reveals nothing about a person).
+pub fn unread_count(conn: &mut Db, tenant_id: &str, user_id: &str) -> DbResult<i64> {
+    Ok(nt::table
+        .filter(nt::tenant_id.eq(tenant_id))
+        .filter(nt::user_id.eq(user_id))
+        .filter(nt::read_at.is_null())
+        .count()
+        .get_result(conn)?)
+}
+
 /// A user's notifications, newest first, and how many are unread.
 pub fn list(
     conn: &mut Db,

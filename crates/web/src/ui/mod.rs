@@ -7,6 +7,7 @@ pub mod admin_orgs;
 pub mod admin_users;
 pub mod allocation;
 pub mod assessments;
+pub mod attendance;
 pub mod case;
 pub mod consents;
 pub mod courses;
@@ -63,6 +64,12 @@ pub fn router() -> Router<AppState> {
             post(needs::withdraw),
         )
         .route("/placements/{id}/invitation", get(invitation::show))
+        .route("/courses/{id}/attendance", get(attendance::grid))
+        .route("/courses/{id}/attendance/day", post(attendance::record_day))
+        .route("/courses/{id}/attendance/csv", post(attendance::upload_csv))
+        .route("/notifications", get(attendance::notifications))
+        .route("/notifications/{id}/read", post(attendance::mark_read))
+        .route("/reports/clients", get(attendance::clients))
         .route("/courses", get(courses::catalogue).post(courses::create))
         .route("/courses/new", get(courses::new_form))
         .route("/courses/{id}", get(courses::show).post(courses::update))
@@ -161,6 +168,8 @@ pub struct Ctx {
     pub path: String,
     /// A translated confirmation to show once (from `?msg=`).
     pub notice: Option<String>,
+    /// Unread notifications of the user (the header's badge).
+    pub unread: i64,
 }
 
 impl Ctx {
@@ -318,6 +327,10 @@ impl Ctx {
         if matches!(user.role, Role::Counsellor | Role::TeamLead) {
             items.push(("/allocation", "nav-allocation"));
         }
+        if matches!(user.role, Role::PlacementOfficer | Role::ImmigrationOffice) {
+            items.push(("/reports/clients", "nav-clients"));
+        }
+        items.push(("/notifications", "nav-notifications"));
         if matches!(user.role, Role::Admin | Role::TeamLead) {
             items.push(("/admin/users", "nav-users"));
             items.push(("/admin/organisations", "nav-organisations"));
@@ -394,6 +407,7 @@ fn ctx_from(parts: &Parts, user: Option<User>) -> Ctx {
         user,
         path: parts.uri.path().to_owned(),
         notice,
+        unread: 0,
     }
 }
 
@@ -429,10 +443,15 @@ impl FromRequestParts<AppState> for Page {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         match resolve(parts, state).await {
-            Ok(Some(me)) => Ok(Page {
-                ctx: ctx_from(parts, Some(me.user.clone())),
-                me,
-            }),
+            Ok(Some(me)) => {
+                let mut ctx = ctx_from(parts, Some(me.user.clone()));
+                let (tenant, uid) = (me.user.tenant_id.clone(), me.user.id.clone());
+                ctx.unread = state
+                    .db(move |c| ankommen_db::notifications::unread_count(c, &tenant, &uid))
+                    .await
+                    .unwrap_or(0);
+                Ok(Page { ctx, me })
+            }
             Ok(None) | Err(AppError::Unauthorized(_)) => {
                 let next = parts
                     .uri

@@ -670,6 +670,7 @@ mod tests {
             user: None,
             path: String::new(),
             notice: None,
+            unread: 0,
         }
     }
 

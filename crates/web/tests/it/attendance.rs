@@ -822,3 +822,93 @@ async fn administrators_configure_the_rule() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert_eq!(r.json()["errors"].as_array().unwrap().len(), 2);
 }
+
+/// The same through the pages: the provider pastes a CSV (a wrong one first), the officer sees
+/// the notification with the badge in the header and the client report.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn attendance_pages_without_javascript() {
+    let app = TestApp::new().await;
+    let s = setup(&app, "job_centre").await;
+    let page = app
+        .get(
+            &format!("/courses/{}/attendance", s.course),
+            Auth::Cookie(&s.provider),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("Amiri, Test") && page.body.contains("id=\"upload-csv\""));
+    let days = weekdays_before_today(3);
+    let bad = format!(
+        "case_number;day;status\n{c};{d0};unexcused\n{c};2026-02-31;unexcused\n",
+        c = s.case_number,
+        d0 = days[0]
+    );
+    let r = app
+        .form(
+            &format!("/courses/{}/attendance/csv", s.course),
+            &[("csv", &bad)],
+            Auth::Cookie(&s.provider),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body.contains("attendance-errors") && r.body.contains("line 3"),
+        "{}",
+        r.body
+    );
+    let good = format!(
+        "case_number;day;status\n{c};{d0};unexcused\n{c};{d1};unexcused\n{c};{d2};unexcused\n",
+        c = s.case_number,
+        d0 = days[0],
+        d1 = days[1],
+        d2 = days[2]
+    );
+    let r = app
+        .form(
+            &format!("/courses/{}/attendance/csv", s.course),
+            &[("csv", &good)],
+            Auth::Cookie(&s.provider),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert!(
+        r.headers["location"]
+            .to_str()
+            .unwrap()
+            .contains("attendance-saved-alert")
+    );
+    let grid = app
+        .get(
+            &format!("/courses/{}/attendance", s.course),
+            Auth::Cookie(&s.provider),
+        )
+        .await;
+    assert!(grid.body.contains("att-unexcused"), "{}", grid.body);
+
+    let officer = app.login("placement_officer").await;
+    let dash = app.get("/", Auth::Cookie(&officer)).await;
+    assert!(
+        dash.body.contains("id=\"unread-count\">1<"),
+        "{}",
+        dash.body
+    );
+    let list = app.get("/notifications", Auth::Cookie(&officer)).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(
+        list.body.contains(&s.case_number) && list.body.contains("3 unentschuldigte Fehltage"),
+        "{}",
+        list.body
+    );
+    let report = app.get("/reports/clients", Auth::Cookie(&officer)).await;
+    assert_eq!(report.status, StatusCode::OK, "{}", report.body);
+    assert!(
+        report.body.contains("Amiri, Test") && report.body.contains("row-failed"),
+        "{}",
+        report.body
+    );
+    // A counsellor may not open the officers' report.
+    let r = app
+        .get("/reports/clients", Auth::Cookie(&s.counsellor))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+}
