@@ -105,6 +105,9 @@ pub struct PersonForm {
     pub work_annotation: String,
     #[serde(default)]
     pub benefits_law: String,
+    /// The agency responsible for the person (job centre for SGB II, …).
+    #[serde(default)]
+    pub responsible_org_id: String,
     #[serde(default)]
     pub german_level: String,
     #[serde(default)]
@@ -150,6 +153,7 @@ impl PersonForm {
         });
         p.work_annotation = some(&self.work_annotation);
         p.benefits_law = some(&self.benefits_law);
+        p.responsible_org_id = some(&self.responsible_org_id);
         p.german_level = some(&self.german_level);
         p.literate_latin = match self.literate_latin.as_str() {
             "yes" => Some(true),
@@ -182,6 +186,7 @@ impl PersonForm {
             residence_valid_until: o(&r.valid_until),
             work_annotation: o(&p.work_annotation),
             benefits_law: o(&p.benefits_law),
+            responsible_org_id: o(&p.responsible_org_id),
             german_level: o(&p.german_level),
             literate_latin: match p.literate_latin {
                 Some(true) => "yes".into(),
@@ -201,6 +206,8 @@ pub struct PersonFormPage<'a> {
     pub id: Option<String>,
     pub form: PersonForm,
     pub towns: Vec<Municipality>,
+    /// Agencies that can be responsible for a person: (id, name).
+    pub agencies: Vec<(String, String)>,
     pub duplicates: Vec<Hit>,
     pub errors: FormErrors,
 }
@@ -272,14 +279,36 @@ async fn form_page(
     status: StatusCode,
 ) -> Response {
     let tenant = page.me.user.tenant_id.clone();
-    match state.db(move |c| municipalities::list(c, &tenant)).await {
-        Ok(towns) => render_status(
+    let loaded = state
+        .db(move |c| {
+            let towns = municipalities::list(c, &tenant)?;
+            let agencies = ankommen_db::orgs::list(c, &tenant)?
+                .into_iter()
+                .filter(|o| {
+                    !o.disabled
+                        && matches!(
+                            o.kind.as_str(),
+                            "job_centre"
+                                | "employment_agency"
+                                | "immigration_office"
+                                | "youth_welfare"
+                                | "municipality"
+                        )
+                })
+                .map(|o| (o.id, o.name))
+                .collect();
+            Ok((towns, agencies))
+        })
+        .await;
+    match loaded {
+        Ok((towns, agencies)) => render_status(
             status,
             &PersonFormPage {
                 ctx: &page.ctx,
                 id,
                 form,
                 towns,
+                agencies,
                 duplicates,
                 errors,
             },
