@@ -72,6 +72,9 @@ impl GridView<'_> {
     pub fn percent(&self, p: &Option<u32>) -> String {
         p.map(|v| format!("{v} %")).unwrap_or_else(|| "–".into())
     }
+    pub fn result_kinds(&self) -> [&'static str; 4] {
+        ["placement_test", "dtz", "lid", "drop_out"]
+    }
 }
 
 async fn grid_page(
@@ -223,6 +226,47 @@ pub async fn upload_csv(
                 &id,
                 None,
                 csv,
+                problems,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => errors::page(&page.ctx, e),
+    }
+}
+
+/// The result form: `placement_id`, `kind`, `value`, `on_date`, `reason`.
+pub async fn add_result(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+    ApiForm(form): ApiForm<HashMap<String, String>>,
+) -> Response {
+    let f = |k: &str| {
+        form.get(k)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let input = ankommen_domain::attendance::ResultInput {
+        kind: f("kind").unwrap_or_default(),
+        value: f("value"),
+        on_date: f("on_date"),
+        reason: f("reason"),
+        note: None,
+    };
+    let placement = f("placement_id").unwrap_or_default();
+    match api::add_result(&state, &page.me, &placement, &input).await {
+        Ok(_) => {
+            Redirect::to(&format!("/courses/{id}/attendance?msg=result-saved")).into_response()
+        }
+        Err(crate::error::AppError::Validation(errs)) => {
+            let problems = errs.into_iter().map(InputProblem::from).collect();
+            grid_page(
+                &state,
+                &page,
+                &id,
+                None,
+                String::new(),
                 problems,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )

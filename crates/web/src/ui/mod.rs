@@ -67,6 +67,7 @@ pub fn router() -> Router<AppState> {
         .route("/courses/{id}/attendance", get(attendance::grid))
         .route("/courses/{id}/attendance/day", post(attendance::record_day))
         .route("/courses/{id}/attendance/csv", post(attendance::upload_csv))
+        .route("/courses/{id}/results", post(attendance::add_result))
         .route("/notifications", get(attendance::notifications))
         .route("/notifications/{id}/read", post(attendance::mark_read))
         .route("/reports/clients", get(attendance::clients))

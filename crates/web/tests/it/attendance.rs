@@ -911,4 +911,38 @@ async fn attendance_pages_without_javascript() {
         .get("/reports/clients", Auth::Cookie(&s.counsellor))
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+    // Results in the browser: a drop-out needs a reason; a DTZ result is listed.
+    let path = format!("/courses/{}/results", s.course);
+    let r = app
+        .form(
+            &path,
+            &[("placement_id", &s.placement), ("kind", "drop_out")],
+            Auth::Cookie(&s.provider),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let r = app
+        .form(
+            &path,
+            &[
+                ("placement_id", &s.placement),
+                ("kind", "dtz"),
+                ("value", "B1"),
+            ],
+            Auth::Cookie(&s.provider),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let grid = app
+        .get(
+            &format!("/courses/{}/attendance", s.course),
+            Auth::Cookie(&s.provider),
+        )
+        .await;
+    assert!(
+        grid.body.contains("Deutsch-Test für Zuwanderer (DTZ): B1"),
+        "{}",
+        grid.body
+    );
 }
