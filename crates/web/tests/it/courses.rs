@@ -590,4 +590,28 @@ async fn the_course_pages_work_without_javascript() {
         "the provider sees the participant: {}",
         page.body
     );
+
+    // The printable invitation, German and English side by side.
+    let course_page = app
+        .get(&format!("/persons/{person}/course"), Auth::Cookie(&c))
+        .await;
+    let start = course_page
+        .body
+        .find("/placements/")
+        .expect("an invitation link");
+    let link: String = course_page.body[start..]
+        .chars()
+        .take_while(|&ch| ch != '"')
+        .collect();
+    let inv = app.get(&format!("{link}?lang=en"), Auth::Cookie(&c)).await;
+    assert_eq!(inv.status, StatusCode::OK, "{}", inv.body);
+    for text in [
+        "Einladung zum Deutschkurs",
+        "Invitation to your German course",
+        "Montag, 11.01.2027",
+        "Monday, 11.01.2027",
+        "Faizi, Test",
+    ] {
+        assert!(inv.body.contains(text), "{text} in {}", inv.body);
+    }
 }
