@@ -20,6 +20,8 @@ use crate::api::path_id;
 use crate::extract::ApiForm;
 
 const STATUSES: [&str; 3] = ["present", "excused", "unexcused"];
+/// Course days shown as columns of the grid.
+const GRID_DAYS: usize = 10;
 
 #[derive(Template)]
 #[template(path = "attendance.html")]
@@ -71,6 +73,52 @@ impl GridView<'_> {
     }
     pub fn percent(&self, p: &Option<u32>) -> String {
         p.map(|v| format!("{v} %")).unwrap_or_else(|| "–".into())
+    }
+    /// The grid's columns: the last `GRID_DAYS` course days (the rate counts all).
+    pub fn shown_days(&self) -> &[String] {
+        let n = self.grid.days.len();
+        &self.grid.days[n.saturating_sub(GRID_DAYS)..]
+    }
+    pub fn hidden_days(&self) -> usize {
+        self.grid.days.len().saturating_sub(GRID_DAYS)
+    }
+    /// A problem in the user's language: "Zeile 3: …", the rule's message where translated.
+    pub fn problem(&self, p: &InputProblem) -> String {
+        let field = match p.field.strip_prefix("line ") {
+            Some(rest) => match rest.split_once(':') {
+                Some((n, f)) => format!("{} {n}:{f}", self.ctx.t("attendance-line")),
+                None => format!("{} {rest}", self.ctx.t("attendance-line")),
+            },
+            None => p.field.clone(),
+        };
+        let key = format!("field-error-{}", p.code);
+        if !self.ctx.lang.has(&key) {
+            return format!("{field}: {}", p.message);
+        }
+        // CSV messages start with their column ("day: …"); keep it, translate the rest.
+        let column = p.message.split_once(": ").map(|(c, _)| c).filter(|c| {
+            [
+                "case_number",
+                "day",
+                "status",
+                "late_minutes",
+                "left_early_minutes",
+                "note",
+            ]
+            .contains(c)
+        });
+        // The offending value, quoted in the rule's message ('31.02.2026').
+        let value = p
+            .message
+            .split('\'')
+            .nth(1)
+            .filter(|v| !v.is_empty())
+            .map(|v| format!(" („{v}“)"))
+            .unwrap_or_default();
+        match column {
+            Some(c) => format!("{field} ({c}): {}{value}", self.ctx.t(&key)),
+            None => format!("{field}: {}{value}", self.ctx.t(&key)),
+        }
     }
     pub fn result_kinds(&self) -> [&'static str; 4] {
         ["placement_test", "dtz", "lid", "drop_out"]

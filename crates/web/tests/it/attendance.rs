@@ -852,7 +852,7 @@ async fn attendance_pages_without_javascript() {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert!(
-        r.body.contains("attendance-errors") && r.body.contains("line 3"),
+        r.body.contains("attendance-errors") && r.body.contains("Zeile 3"),
         "{}",
         r.body
     );
