@@ -65,6 +65,10 @@ pub struct Relation<'a> {
     pub responsible_agency: bool,
     /// The person holds a seat in a course of the actor's organisation.
     pub placed_with_org: bool,
+    /// The actor's organisation obliged the person to attend the integration course
+    /// (AufenthG § 44a): it learns about the course and attendance (IntV § 8 Abs. 3, § 14
+    /// Abs. 6), not more.
+    pub issued_obligation: bool,
     /// Classes the person currently consents to share with the actor's organisation
     /// (given, not expired, not withdrawn).
     pub consented: &'a [DataClass],
@@ -163,7 +167,13 @@ fn person_data(role: Role, action: Action, class: DataClass, rel: &Relation<'_>)
             rel.responsible_agency && matches!(class, C::Identity | C::Contact | C::Education)
         }
         // § 86 AufenthG: the immigration office processes residence data of the persons it is responsible for.
-        ImmigrationOffice => rel.responsible_agency && matches!(class, C::Identity | C::Residence),
+        ImmigrationOffice => {
+            (rel.responsible_agency && matches!(class, C::Identity | C::Residence))
+                // IntV § 8 Abs. 3: the office that obliged a person learns whether they attend.
+                || (rel.issued_obligation
+                    && action == Read
+                    && matches!(class, C::Identity | C::Education))
+        }
         // § 8 IntV / DeuFöV: providers need identity, contact and the course record of their participants.
         Provider => rel.placed_with_org && matches!(class, C::Identity | C::Contact | C::Education),
         YouthWelfare | MunicipalGuide | VolunteerCoordinator => false,

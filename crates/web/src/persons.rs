@@ -35,6 +35,7 @@ pub fn relation<'a>(
         own_caseload: person.counsellor_id.as_deref() == Some(me.user.id.as_str()),
         responsible_agency: person.responsible_org_id.as_deref() == Some(me.user.org_id.as_str()),
         placed_with_org: false,
+        issued_obligation: false,
         consented,
         break_glass_reason: break_glass,
     }

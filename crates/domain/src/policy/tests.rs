@@ -39,6 +39,10 @@ fn table() {
         consented: &[C::Family],
         ..rel()
     };
+    let obliged = Relation {
+        issued_obligation: true,
+        ..rel()
+    };
     let glass = Relation {
         break_glass_reason: Some("called by the person at reception"),
         ..rel()
@@ -113,6 +117,15 @@ fn table() {
         (ImmigrationOffice, Update, pd(C::Residence, agency), true),
         (ImmigrationOffice, Read, pd(C::Education, agency), false),
         (ImmigrationOffice, Update, pd(C::Identity, agency), false),
+        // IntV § 8 Abs. 3: the office that obliged the person sees course and attendance …
+        (ImmigrationOffice, Read, pd(C::Education, obliged), true),
+        (ImmigrationOffice, Read, pd(C::Identity, obliged), true),
+        // … nothing else, and changes nothing.
+        (ImmigrationOffice, Update, pd(C::Education, obliged), false),
+        (ImmigrationOffice, Read, pd(C::Family, obliged), false),
+        (ImmigrationOffice, Read, pd(C::Health, obliged), false),
+        (ImmigrationOffice, Read, pd(C::Contact, obliged), false),
+        (PlacementOfficer, Read, pd(C::Education, obliged), false),
         // providers: their participants' identity and course record
         (Provider, Read, pd(C::Contact, placed), true),
         (Provider, Update, pd(C::Education, placed), true),
@@ -155,7 +168,7 @@ proptest! {
     fn consent_is_monotone(role in any_role(), class in any_class(), action in any_action(),
                            caseload: bool, agency: bool, placed: bool,
                            consent in proptest::sample::subsequence(DataClass::ALL.to_vec(), 0..=DataClass::ALL.len())) {
-        let with = Relation { own_caseload: caseload, responsible_agency: agency, placed_with_org: placed, consented: &consent, break_glass_reason: None };
+        let with = Relation { own_caseload: caseload, responsible_agency: agency, placed_with_org: placed, issued_obligation: false, consented: &consent, break_glass_reason: None };
         let without = Relation { consented: &[], ..with };
         let a = actor(role);
         let allowed_without = can(&a, action, &Resource::PersonData { class, relation: without }).is_allowed();
@@ -178,7 +191,7 @@ proptest! {
     #[test]
     fn non_case_roles_never_see_person_data(class in any_class(), action in any_action(), caseload: bool, agency: bool) {
         let consent = DataClass::ALL.to_vec();
-        let relation = Relation { own_caseload: caseload, responsible_agency: agency, placed_with_org: true, consented: &consent, break_glass_reason: Some("a long enough reason") };
+        let relation = Relation { own_caseload: caseload, responsible_agency: agency, placed_with_org: true, issued_obligation: false, consented: &consent, break_glass_reason: Some("a long enough reason") };
         for role in [Role::Admin, Role::Editor, Role::Analyst] {
             let resource = Resource::PersonData { class, relation };
             prop_assert!(!can(&actor(role), action, &resource).is_allowed());

@@ -784,10 +784,12 @@ pub async fn load_clients(state: &AppState, me: &CurrentUser) -> AppResult<Clien
             .get(&r.person_id)
             .map(Vec::as_slice)
             .unwrap_or_default();
-        let responsible = r.responsible_org_id.as_deref() == Some(me.user.org_id.as_str())
-            || (obliged.is_some() && r.obliged_by.as_deref() == obliged.map(|o| o.as_str()));
+        let responsible = r.responsible_org_id.as_deref() == Some(me.user.org_id.as_str());
+        // The immigration office obliged the person (the need records the authority's kind).
+        let issued = obliged.is_some() && r.obliged_by.as_deref() == obliged.map(|o| o.as_str());
         let rel = Relation {
             responsible_agency: responsible,
+            issued_obligation: issued,
             consented,
             ..Relation::default()
         };

@@ -744,8 +744,8 @@ async fn results_notify_and_a_drop_out_ends_the_placement() {
     .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert_eq!(r.json()["errors"][0]["code"], "after_drop_out");
-    // The immigration office sees its obliged client, but not the course record (the policy
-    // gives it identity and residence data only).
+    // The immigration office sees its obliged client with the course record (IntV § 8 Abs. 3:
+    // the office that obliged a person learns whether they attend) — nothing more.
     let report = app
         .get("/api/v1/reports/clients", Auth::Bearer(&abh))
         .await
@@ -758,8 +758,9 @@ async fn results_notify_and_a_drop_out_ends_the_placement() {
         .unwrap_or_else(|| panic!("not in the ABH report: {report:#}"))
         .clone();
     assert_eq!(client["obliged_by"], "immigration_office");
-    assert_eq!(client["withheld"], json!(["education"]));
-    assert!(client["attendance"].is_null());
+    assert_eq!(client["withheld"], json!([]));
+    assert_eq!(client["placement_status"], "dropped_out", "{client:#}");
+    assert!(client["attendance"].is_object(), "{client:#}");
     // The job centre sees the drop-out and the results.
     let report = app
         .get("/api/v1/reports/clients", Auth::Bearer(&officer))
