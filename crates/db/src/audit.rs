@@ -201,10 +201,13 @@ pub fn recent(
         q = q.filter(audit_log::seq.lt(before));
     }
     if let Some(id) = entity_id {
+        // An entity, an actor, or a person the entry is about (needs, attendance,
+        // notifications name the person they concern).
         q = q.filter(
             audit_log::entity_id
                 .eq(id)
-                .or(audit_log::actor_user_id.eq(id)),
+                .or(audit_log::actor_user_id.eq(id))
+                .or(audit_log::person_id.eq(id)),
         );
     }
     Ok(q.order(audit_log::seq.desc())

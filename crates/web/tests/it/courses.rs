@@ -323,6 +323,16 @@ async fn waiting_list_run_pin_exclude_confirm_and_the_provider_sees_participants
         .get(&format!("/api/v1/persons/{a}/plan"), Auth::Bearer(&c))
         .await
         .json();
+    // The person's audit trail names the need's creation and placement.
+    let trail = app
+        .get(&format!("/api/v1/persons/{a}/audit"), Auth::Bearer(&lead))
+        .await
+        .json()
+        .to_string();
+    assert!(
+        trail.contains("course_need.create") && trail.contains("course_need.place"),
+        "{trail}"
+    );
     assert!(plan.to_string().contains("Kursbeginn"), "{plan:#}");
     // The provider sees its participant; a confirmed run cannot be confirmed again.
     let list = app
