@@ -947,3 +947,64 @@ async fn attendance_pages_without_javascript() {
         grid.body
     );
 }
+
+/// With SMTP configured, the breach reaches the officer's mailbox through the job worker:
+/// reminder job → e-mail job → lettre → a local SMTP sink. The e-mail carries no case data.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_breach_is_e_mailed_through_smtp() {
+    let sink = crate::support::SmtpSink::start();
+    let app = TestApp::with_config(ankommen_web::WebConfig {
+        smtp: Some(sink.config()),
+        ..Default::default()
+    })
+    .await;
+    let s = setup(&app, "job_centre").await;
+    let admin = app.login("admin").await;
+    let officer_user = app
+        .get("/api/v1/users?role=placement_officer", Auth::Bearer(&admin))
+        .await
+        .json()[0]
+        .clone();
+    let mut body = officer_user.clone();
+    body["email"] = json!("vermittlung@jobcenter.example");
+    let r = app
+        .call(
+            Method::PUT,
+            &format!("/api/v1/users/{}", officer_user["id"].as_str().unwrap()),
+            Some(body),
+            Auth::Bearer(&admin),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let days = weekdays_before_today(3);
+    let text = format!(
+        "case_number;day;status\n{c};{d0};unexcused\n{c};{d1};unexcused\n{c};{d2};unexcused\n",
+        c = s.case_number,
+        d0 = days[0],
+        d1 = days[1],
+        d2 = days[2]
+    );
+    let r = csv(&app, &s.provider, &s.course, &text).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    // Run the worker until the queue is empty (reminder → e-mail).
+    for _ in 0..10 {
+        app.make_all_jobs_due().await;
+        if !ankommen_web::jobs::run_one(&app.state, "test-worker")
+            .await
+            .unwrap()
+        {
+            break;
+        }
+    }
+    let mails = sink.messages();
+    let to_officer: Vec<&String> = mails
+        .iter()
+        .filter(|m| m.contains("vermittlung@jobcenter.example"))
+        .collect();
+    assert_eq!(to_officer.len(), 1, "{mails:#?}");
+    assert!(
+        !to_officer[0].contains("Amiri"),
+        "no names in e-mails: {}",
+        to_officer[0]
+    );
+}

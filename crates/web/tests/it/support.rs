@@ -42,6 +42,11 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn new() -> Self {
+        Self::with_config(WebConfig::default()).await
+    }
+
+    /// A test app with its own configuration (e.g. SMTP pointing at an [`SmtpSink`]).
+    pub async fn with_config(config: WebConfig) -> Self {
         let db = tokio::task::spawn_blocking(|| {
             let db = TestDb::new().unwrap();
             let hash = ankommen_domain::password::hash(PASSWORD).unwrap();
@@ -50,7 +55,7 @@ impl TestApp {
         })
         .await
         .unwrap();
-        let state = AppState::new(db.db.clone(), WebConfig::default());
+        let state = AppState::new(db.db.clone(), config);
         let router = ankommen_web::router(state.clone());
         Self { db, state, router }
     }
@@ -253,5 +258,83 @@ async fn send(
         status,
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+/// A local SMTP sink: accepts every message on a loopback port (plain SMTP, no auth) and keeps
+/// what it received, so tests see the e-mails the job worker sends through lettre.
+pub struct SmtpSink {
+    pub port: u16,
+    received: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl SmtpSink {
+    pub fn start() -> Self {
+        use std::io::{BufRead, BufReader, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let store = received.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let store = store.clone();
+                std::thread::spawn(move || {
+                    let mut out = stream.try_clone().unwrap();
+                    let mut lines = BufReader::new(stream);
+                    let _ = out.write_all(b"220 sink ESMTP\r\n");
+                    let (mut data, mut in_data, mut message) = (false, false, String::new());
+                    let mut line = String::new();
+                    while lines.read_line(&mut line).map(|n| n > 0).unwrap_or(false) {
+                        let reply: &[u8] = if in_data {
+                            if line == ".\r\n" {
+                                in_data = false;
+                                store.lock().unwrap().push(std::mem::take(&mut message));
+                                b"250 queued\r\n"
+                            } else {
+                                message.push_str(&line);
+                                b""
+                            }
+                        } else {
+                            let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
+                            match verb.as_str() {
+                                "EHLO" => b"250-sink\r\n250 8BITMIME\r\n",
+                                "DATA" => {
+                                    data = true;
+                                    in_data = true;
+                                    b"354 go ahead\r\n"
+                                }
+                                "QUIT" => {
+                                    let _ = out.write_all(b"221 bye\r\n");
+                                    break;
+                                }
+                                _ => b"250 ok\r\n",
+                            }
+                        };
+                        if !reply.is_empty() {
+                            let _ = out.write_all(reply);
+                        }
+                        line.clear();
+                    }
+                    let _ = data;
+                });
+            }
+        });
+        Self { port, received }
+    }
+
+    /// The raw messages received so far.
+    pub fn messages(&self) -> Vec<String> {
+        self.received.lock().unwrap().clone()
+    }
+
+    pub fn config(&self) -> ankommen_web::jobs::SmtpConfig {
+        ankommen_web::jobs::SmtpConfig {
+            host: "127.0.0.1".into(),
+            port: self.port,
+            username: None,
+            password: None,
+            from: "ankommen@landkreis.example".into(),
+            starttls: false,
+        }
     }
 }
