@@ -58,6 +58,10 @@ pub fn router() -> Router<AppState> {
         .route("/persons/{id}/case", post(case::update))
         .route("/persons/{id}/course", get(needs::show))
         .route("/persons/{id}/course-needs", post(needs::create))
+        .route(
+            "/persons/{id}/course-needs/suggested",
+            post(needs::create_suggested),
+        )
         .route("/persons/{id}/course-needs/{nid}", post(needs::update))
         .route(
             "/persons/{id}/course-needs/{nid}/withdraw",

@@ -274,6 +274,38 @@ pub async fn create(
     }
 }
 
+/// One click from the person page: the suggestion as it is (eligibility, analysis, SGB II).
+pub async fn create_suggested(
+    State(state): State<AppState>,
+    page: Page,
+    Path(id): Path<String>,
+) -> Response {
+    let person = match crate::api::persons::read_person(&state, &page.me, &id, None).await {
+        Ok((p, _)) => p,
+        Err(e) => return errors::page(&page.ctx, e),
+    };
+    let form = match api::suggestion_for(&state, &page.me, &person).await {
+        Ok(f) => f,
+        Err(e) => return errors::page(&page.ctx, e),
+    };
+    match api::create_need(&state, &page.me, &id, &form).await {
+        Ok(_) => Redirect::to(&format!("/persons/{id}/course?msg=need-saved")).into_response(),
+        Err(e) => match form_errors(&page.ctx, e) {
+            Ok(errs) => {
+                page_with(
+                    &state,
+                    &page,
+                    &id,
+                    Some((form, errs)),
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await
+            }
+            Err(e) => errors::page(&page.ctx, e),
+        },
+    }
+}
+
 pub async fn update(
     State(state): State<AppState>,
     page: Page,

@@ -58,6 +58,10 @@ pub struct PersonPage<'a> {
     pub can_edit: bool,
     pub consents: ConsentsView,
     pub case: CaseView,
+    /// The current (waiting or placed) course need, if any.
+    pub need: Option<ankommen_db::needs::NeedRow>,
+    /// Whether the one-click "put on the waiting list" button shows.
+    pub may_add_need: bool,
     /// The situation analyses, newest first; `None` when the viewer may read no section.
     pub assessments: Option<Vec<Assessment>>,
     /// The next open steps and follow-ups; `None` when the viewer may not see the plan.
@@ -578,6 +582,11 @@ async fn page_with(
     .is_allowed();
     let who = page.me.owned_who();
     let pid = person.id.clone();
+    let show_need = classes.contains(&ankommen_db::needs::DATA_CLASS);
+    let may_add_need = show_need
+        && logic::is_case_worker(&page.me)
+        && logic::allowed_classes(&page.me, &person.values, Action::Update, None, &[])
+            .contains(&ankommen_db::needs::DATA_CLASS);
     let loaded = state
         .db(move |c| {
             let history = repo::changes(c, &tenant, &pid)?;
@@ -606,10 +615,17 @@ async fn page_with(
             } else {
                 None
             };
-            Ok((history, users, towns, orgs, assessments, plan))
+            let need = if show_need {
+                ankommen_db::needs::for_person(c, &tenant, &pid)?
+                    .into_iter()
+                    .find(|n| n.status != "withdrawn")
+            } else {
+                None
+            };
+            Ok((history, users, towns, orgs, assessments, plan, need))
         })
         .await;
-    let (history, users, towns, orgs, assessments, plan) = match loaded {
+    let (history, users, towns, orgs, assessments, plan, need) = match loaded {
         Ok(x) => x,
         Err(e) => return errors::page(&page.ctx, e),
     };
@@ -652,6 +668,8 @@ async fn page_with(
             can_edit,
             consents,
             case,
+            need,
+            may_add_need,
             assessments,
             next_up,
         },

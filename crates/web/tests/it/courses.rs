@@ -601,6 +601,46 @@ async fn the_course_pages_work_without_javascript() {
         page.body
     );
 
+    // One click from the person page puts a second person on the waiting list.
+    let other = person_in(&app, &c, &bramsche, "Ghani").await;
+    let page = app
+        .get(&format!("/persons/{other}"), Auth::Cookie(&c))
+        .await;
+    assert!(page.body.contains(r#"id="add-need""#), "{}", page.body);
+    let r = app
+        .form(
+            &format!("/persons/{other}/course-needs/suggested"),
+            &[],
+            Auth::Cookie(&c),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = app
+        .get(&format!("/persons/{other}"), Auth::Cookie(&c))
+        .await;
+    assert!(
+        !page.body.contains(r#"id="add-need""#) && page.body.contains("wartet"),
+        "{}",
+        page.body
+    );
+    let needs = app
+        .get(
+            &format!("/api/v1/persons/{other}/course-needs"),
+            Auth::Bearer(&c),
+        )
+        .await
+        .json();
+    assert_eq!(needs[0]["course_type"], "ik_general", "{needs:#}");
+    // A second click is a conflict, not a second need.
+    let r = app
+        .form(
+            &format!("/persons/{other}/course-needs/suggested"),
+            &[],
+            Auth::Cookie(&c),
+        )
+        .await;
+    assert_ne!(r.status, StatusCode::SEE_OTHER);
+
     // The printable invitation, German and English side by side.
     let course_page = app
         .get(&format!("/persons/{person}/course"), Auth::Cookie(&c))
