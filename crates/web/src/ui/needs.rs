@@ -245,6 +245,33 @@ async fn page_with(
     )
 }
 
+/// After a write: back to the course page with a notice, or the form again with its errors.
+async fn saved_or_form(
+    state: &AppState,
+    page: &Page,
+    id: &str,
+    result: Result<(), crate::error::AppError>,
+    form: NeedInput,
+    notice: &str,
+) -> Response {
+    match result {
+        Ok(()) => Redirect::to(&format!("/persons/{id}/course?msg={notice}")).into_response(),
+        Err(e) => match form_errors(&page.ctx, e) {
+            Ok(errs) => {
+                page_with(
+                    state,
+                    page,
+                    id,
+                    Some((form, errs)),
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await
+            }
+            Err(e) => errors::page(&page.ctx, e),
+        },
+    }
+}
+
 pub async fn show(State(state): State<AppState>, page: Page, Path(id): Path<String>) -> Response {
     page_with(&state, &page, &id, None, StatusCode::OK).await
 }
@@ -256,22 +283,8 @@ pub async fn create(
     ApiForm(map): ApiForm<HashMap<String, String>>,
 ) -> Response {
     let form = form_of(&map);
-    match api::create_need(&state, &page.me, &id, &form).await {
-        Ok(_) => Redirect::to(&format!("/persons/{id}/course?msg=need-saved")).into_response(),
-        Err(e) => match form_errors(&page.ctx, e) {
-            Ok(errs) => {
-                page_with(
-                    &state,
-                    &page,
-                    &id,
-                    Some((form, errs)),
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await
-            }
-            Err(e) => errors::page(&page.ctx, e),
-        },
-    }
+    let result = api::create_need(&state, &page.me, &id, &form).await;
+    saved_or_form(&state, &page, &id, result.map(|_| ()), form, "need-saved").await
 }
 
 /// One click from the person page: the suggestion as it is (eligibility, analysis, SGB II).
@@ -288,22 +301,8 @@ pub async fn create_suggested(
         Ok(f) => f,
         Err(e) => return errors::page(&page.ctx, e),
     };
-    match api::create_need(&state, &page.me, &id, &form).await {
-        Ok(_) => Redirect::to(&format!("/persons/{id}/course?msg=need-saved")).into_response(),
-        Err(e) => match form_errors(&page.ctx, e) {
-            Ok(errs) => {
-                page_with(
-                    &state,
-                    &page,
-                    &id,
-                    Some((form, errs)),
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await
-            }
-            Err(e) => errors::page(&page.ctx, e),
-        },
-    }
+    let result = api::create_need(&state, &page.me, &id, &form).await;
+    saved_or_form(&state, &page, &id, result.map(|_| ()), form, "need-saved").await
 }
 
 pub async fn update(
@@ -314,22 +313,8 @@ pub async fn update(
 ) -> Response {
     let form = form_of(&map);
     let version = map.get("version").and_then(|v| v.parse().ok()).unwrap_or(0);
-    match api::update_need(&state, &page.me, &id, &nid, &form, version).await {
-        Ok(_) => Redirect::to(&format!("/persons/{id}/course?msg=need-saved")).into_response(),
-        Err(e) => match form_errors(&page.ctx, e) {
-            Ok(errs) => {
-                page_with(
-                    &state,
-                    &page,
-                    &id,
-                    Some((form, errs)),
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await
-            }
-            Err(e) => errors::page(&page.ctx, e),
-        },
-    }
+    let result = api::update_need(&state, &page.me, &id, &nid, &form, version).await;
+    saved_or_form(&state, &page, &id, result.map(|_| ()), form, "need-saved").await
 }
 
 pub async fn withdraw(
@@ -340,21 +325,14 @@ pub async fn withdraw(
 ) -> Response {
     let version = map.get("version").and_then(|v| v.parse().ok()).unwrap_or(0);
     let reason = map.get("reason").cloned().unwrap_or_default();
-    match api::withdraw_need(&state, &page.me, &id, &nid, &reason, version).await {
-        Ok(_) => Redirect::to(&format!("/persons/{id}/course?msg=need-withdrawn")).into_response(),
-        Err(e) => match form_errors(&page.ctx, e) {
-            Ok(errs) => {
-                let form = NeedInput::default();
-                page_with(
-                    &state,
-                    &page,
-                    &id,
-                    Some((form, errs)),
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await
-            }
-            Err(e) => errors::page(&page.ctx, e),
-        },
-    }
+    let result = api::withdraw_need(&state, &page.me, &id, &nid, &reason, version).await;
+    saved_or_form(
+        &state,
+        &page,
+        &id,
+        result.map(|_| ()),
+        NeedInput::default(),
+        "need-withdrawn",
+    )
+    .await
 }
