@@ -177,7 +177,7 @@ enum Scalar {
     Bool(bool),
 }
 
-fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+pub(crate) fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(match Option::<Scalar>::deserialize(d)? {
         None => String::new(),
         Some(Scalar::Text(t)) => t,
@@ -187,7 +187,7 @@ fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     })
 }
 
-fn texts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+pub(crate) fn texts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum OneOrMany {
@@ -206,14 +206,14 @@ fn texts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     })
 }
 
-struct Errs(Vec<FieldError>);
+pub(crate) struct Errs(pub(crate) Vec<FieldError>);
 
 impl Errs {
-    fn keep<T>(&mut self, r: Result<T, FieldError>) -> Option<T> {
+    pub(crate) fn keep<T>(&mut self, r: Result<T, FieldError>) -> Option<T> {
         r.map_err(|e| self.0.push(e)).ok()
     }
 
-    fn enumerated<T>(
+    pub(crate) fn enumerated<T>(
         &mut self,
         field: &'static str,
         raw: &str,

@@ -14,12 +14,15 @@ pub mod date;
 pub mod eligibility;
 pub mod ids;
 pub mod matching;
+pub mod offer;
 pub mod org;
 pub mod password;
 pub mod person;
 pub mod plan;
 pub mod policy;
+pub mod referral;
 pub mod residence;
+pub mod retention;
 pub mod role;
 pub mod validate;
 

@@ -72,8 +72,12 @@ pub struct Relation<'a> {
     /// Classes the person currently consents to share with the actor's organisation
     /// (given, not expired, not withdrawn).
     pub consented: &'a [DataClass],
-    /// A reason given to open a record outside one's caseload ("break the glass").
+    /// A reason given to open a record outside one's caseload ("break the glass"), while
+    /// that access lasts.
     pub break_glass_reason: Option<&'a str>,
+    /// Classes the actor's organisation may read through a referral it accepted
+    /// (`referral::readable`: its scope, narrowed by the consent it rests on).
+    pub referral_scope: &'a [DataClass],
 }
 
 /// The answer, with the reason for a denial (for the audit log, never shown with case data).
@@ -154,7 +158,7 @@ fn person_data(role: Role, action: Action, class: DataClass, rel: &Relation<'_>)
     use Action::*;
     use DataClass as C;
     use Role::*;
-    let consented = rel.consented.contains(&class);
+    let consented = rel.consented.contains(&class) || rel.referral_scope.contains(&class);
     let break_glass = rel
         .break_glass_reason
         .is_some_and(|r| r.trim().chars().count() >= 10);
@@ -182,7 +186,7 @@ fn person_data(role: Role, action: Action, class: DataClass, rel: &Relation<'_>)
     match action {
         Read => allow_if(
             by_legal_role || consented,
-            "no relationship to this person and no consent",
+            "no relationship to this person, no consent and no referral covering this",
         ),
         Create | Update => allow_if(
             match role {

@@ -51,6 +51,10 @@ fn table() {
         break_glass_reason: Some("x"),
         ..rel()
     };
+    let referred = Relation {
+        referral_scope: &[C::Contact, C::Education],
+        ..rel()
+    };
     let pd = |class, relation| Resource::PersonData { class, relation };
     let own_course = Resource::Course { provider_org: ORG };
     let other_course = Resource::Course {
@@ -136,6 +140,15 @@ fn table() {
         (YouthWelfare, Read, pd(C::Identity, consent_family), false),
         (YouthWelfare, Update, pd(C::Family, consent_family), false),
         (MunicipalGuide, Read, pd(C::Family, rel()), false),
+        // an accepted referral with scope contact + education: exactly those, read-only
+        (VolunteerCoordinator, Read, pd(C::Contact, referred), true),
+        (VolunteerCoordinator, Read, pd(C::Education, referred), true),
+        (VolunteerCoordinator, Read, pd(C::Identity, referred), false),
+        (VolunteerCoordinator, Read, pd(C::Residence, referred), false),
+        (VolunteerCoordinator, Read, pd(C::Health, referred), false),
+        (VolunteerCoordinator, Update, pd(C::Contact, referred), false),
+        (MunicipalGuide, Read, pd(C::Education, referred), true),
+        (YouthWelfare, Read, pd(C::Family, referred), false),
         // roles that never see case data, whatever the relation
         (Admin, Read, pd(C::Identity, caseload), false),
         (Analyst, Read, pd(C::Family, consent_family), false),
@@ -168,12 +181,26 @@ proptest! {
     fn consent_is_monotone(role in any_role(), class in any_class(), action in any_action(),
                            caseload: bool, agency: bool, placed: bool,
                            consent in proptest::sample::subsequence(DataClass::ALL.to_vec(), 0..=DataClass::ALL.len())) {
-        let with = Relation { own_caseload: caseload, responsible_agency: agency, placed_with_org: placed, issued_obligation: false, consented: &consent, break_glass_reason: None };
+        let with = Relation { own_caseload: caseload, responsible_agency: agency, placed_with_org: placed, issued_obligation: false, consented: &consent, break_glass_reason: None, referral_scope: &[] };
         let without = Relation { consented: &[], ..with };
         let a = actor(role);
         let allowed_without = can(&a, action, &Resource::PersonData { class, relation: without }).is_allowed();
         let allowed_with = can(&a, action, &Resource::PersonData { class, relation: with }).is_allowed();
         prop_assert!(!allowed_without || allowed_with);
+    }
+
+    /// A referral's scope only ever adds reading of its own classes.
+    #[test]
+    fn referral_scope_grants_reading_of_its_classes_only(role in any_role(), class in any_class(), action in any_action(),
+                           scope in proptest::sample::subsequence(DataClass::ALL.to_vec(), 0..=DataClass::ALL.len())) {
+        let with = Relation { referral_scope: &scope, ..rel() };
+        let a = actor(role);
+        let allowed_with = can(&a, action, &Resource::PersonData { class, relation: with }).is_allowed();
+        let allowed_without = can(&a, action, &Resource::PersonData { class, relation: rel() }).is_allowed();
+        if allowed_with && !allowed_without {
+            prop_assert_eq!(action, Action::Read);
+            prop_assert!(scope.contains(&class));
+        }
     }
 
     /// Consent lets others read, never write.
@@ -191,7 +218,7 @@ proptest! {
     #[test]
     fn non_case_roles_never_see_person_data(class in any_class(), action in any_action(), caseload: bool, agency: bool) {
         let consent = DataClass::ALL.to_vec();
-        let relation = Relation { own_caseload: caseload, responsible_agency: agency, placed_with_org: true, issued_obligation: false, consented: &consent, break_glass_reason: Some("a long enough reason") };
+        let relation = Relation { own_caseload: caseload, responsible_agency: agency, placed_with_org: true, issued_obligation: false, consented: &consent, break_glass_reason: Some("a long enough reason"), referral_scope: &consent };
         for role in [Role::Admin, Role::Editor, Role::Analyst] {
             let resource = Resource::PersonData { class, relation };
             prop_assert!(!can(&actor(role), action, &resource).is_allowed());
