@@ -231,15 +231,14 @@ pub fn parse_opening_hours(raw: &str) -> Result<Vec<OpeningDay>, FieldError> {
             return Err(bad(format!("„{part}“ has no times")));
         }
         for d in range {
-            let day = match days.iter_mut().find(|x| usize::from(x.weekday) == d) {
-                Some(day) => day,
-                None => {
-                    days.push(OpeningDay {
-                        weekday: d as u8,
-                        slots: vec![],
-                    });
-                    days.last_mut().expect("just pushed")
-                }
+            if !days.iter().any(|x| usize::from(x.weekday) == d) {
+                days.push(OpeningDay {
+                    weekday: d as u8,
+                    slots: vec![],
+                });
+            }
+            let Some(day) = days.iter_mut().find(|x| usize::from(x.weekday) == d) else {
+                continue;
             };
             day.slots.extend(slots.iter().copied());
             day.slots.sort_unstable();
