@@ -235,6 +235,7 @@ pub fn withdraw(
         let row = get(c, who.tenant_id, person_id, id)?;
         history(c, who, &row, Some(summary(&before)), t)?;
         audit_entry(c, who, "consent.withdraw", &row)?;
+        crate::referrals::withdraw_for_consent(c, who, id)?;
         Ok(row)
     })
 }

@@ -141,8 +141,9 @@ pub fn seed_persons(conn: &mut Db, tenant_id: &str, n: usize) -> DbResult<usize>
         volunteers: of_kind("volunteer_initiative"),
     };
     crate::demo_courses::seed_courses(conn, tenant_id, crate::now().date())?;
+    crate::demo_network::seed_offers(conn, tenant_id)?;
     let who = Who::system(tenant_id);
-    crate::demo_persons::seed(
+    let created = crate::demo_persons::seed(
         conn,
         who,
         n,
@@ -151,7 +152,9 @@ pub fn seed_persons(conn: &mut Db, tenant_id: &str, n: usize) -> DbResult<usize>
         &counsellors,
         partners.job_centre.as_deref(),
         Some((&partners, crate::now().date())),
-    )
+    )?;
+    crate::demo_network::seed_referrals(conn, tenant_id, crate::now().date())?;
+    Ok(created)
 }
 
 /// Whether the database holds no tenant yet.

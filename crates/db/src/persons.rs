@@ -330,6 +330,13 @@ pub fn update(
                 .select((p::updated_by, p::updated_at))
                 .first(c)
         })?;
+        // The reference date of the retention rule for closed cases.
+        let closed = values.case_status == "closed";
+        if closed != (before.values.case_status == "closed") {
+            diesel::update(p::table.filter(p::id.eq(id)))
+                .set(p::closed_on.eq(closed.then(|| t.date().to_string())))
+                .execute(c)?;
+        }
         let mut classes: Vec<&'static str> = Vec::new();
         for ((field, old), (_, new)) in before.values.fields().into_iter().zip(values.fields()) {
             if old == new {

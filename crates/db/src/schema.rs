@@ -205,6 +205,8 @@ diesel::table! {
         updated_at -> Timestamp,
         updated_by -> Nullable<Text>,
         version -> Integer,
+        closed_on -> Nullable<Text>,
+        anonymised_at -> Nullable<Timestamp>,
     }
 }
 
@@ -404,6 +406,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     notifications,
     attendance_alerts,
     tenant_settings,
+    offers,
+    referrals,
+    break_glass_grants,
+    retention_rules,
 );
 
 diesel::table! {
@@ -611,9 +617,106 @@ diesel::table! {
         updated_at -> Timestamp,
         updated_by -> Nullable<Text>,
         version -> Integer,
+        referral_reminder_days -> Integer,
+        break_glass_hours -> Integer,
     }
 }
 
 diesel::joinable!(attendance -> placements (placement_id));
 diesel::joinable!(course_results -> placements (placement_id));
 diesel::joinable!(notifications -> users (user_id));
+
+diesel::table! {
+    offers (id) {
+        id -> Text,
+        tenant_id -> Text,
+        org_id -> Text,
+        kind -> Text,
+        title -> Text,
+        description -> Nullable<Text>,
+        target_groups -> Text,
+        languages -> Text,
+        municipality_ids -> Text,
+        street -> Nullable<Text>,
+        postcode -> Nullable<Text>,
+        town -> Nullable<Text>,
+        latitude -> Nullable<Double>,
+        longitude -> Nullable<Double>,
+        opening_hours -> Text,
+        contact_name -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        email -> Nullable<Text>,
+        website -> Nullable<Text>,
+        capacity_note -> Nullable<Text>,
+        active -> Bool,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    referrals (id) {
+        id -> Text,
+        tenant_id -> Text,
+        person_id -> Text,
+        from_org_id -> Text,
+        to_org_id -> Text,
+        offer_id -> Nullable<Text>,
+        plan_step_id -> Nullable<Text>,
+        scope -> Text,
+        purpose -> Text,
+        message -> Nullable<Text>,
+        consent_id -> Nullable<Text>,
+        legal_basis -> Nullable<Text>,
+        state -> Text,
+        respond_by -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        answered_at -> Nullable<Timestamp>,
+        ended_at -> Nullable<Timestamp>,
+        decline_reason -> Nullable<Text>,
+        outcome -> Nullable<Text>,
+        withdraw_reason -> Nullable<Text>,
+        reminded_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    break_glass_grants (id) {
+        id -> Text,
+        tenant_id -> Text,
+        person_id -> Text,
+        user_id -> Text,
+        reason -> Text,
+        granted_at -> Timestamp,
+        expires_at -> Timestamp,
+        reviewed_at -> Nullable<Timestamp>,
+        reviewed_by -> Nullable<Text>,
+        review_note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    retention_rules (id) {
+        id -> Text,
+        tenant_id -> Text,
+        record_type -> Text,
+        months -> Integer,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::joinable!(referrals -> persons (person_id));
+diesel::joinable!(break_glass_grants -> persons (person_id));
+diesel::joinable!(offers -> organisations (org_id));
