@@ -19,6 +19,7 @@ pub mod demo_offers;
 pub mod demo_persons;
 pub mod dialect;
 pub mod error;
+pub mod export;
 pub mod jobs;
 pub mod municipalities;
 pub mod needs;

@@ -15,6 +15,7 @@ use time::{Date, PrimitiveDateTime};
 use crate::audit::{self, Entry};
 use crate::consents::ConsentRow;
 use crate::dialect::{ser_opt_ts, ser_ts};
+use crate::notifications::{self, Message, Recipient};
 use crate::schema::{
     consents as k, organisations as o, person_changes as pc, persons, referrals as r,
 };
@@ -402,6 +403,9 @@ pub fn create(
             },
             &row,
         )?;
+        if input.send {
+            notify(c, who, &row, Event::Send)?;
+        }
         Ok(row)
     })
 }
@@ -431,8 +435,10 @@ pub fn transition(
                     .first(c)
             })?;
         }
-        let to = referral::next(before.state(), event, side, text)
-            .map_err(|e| DbError::Conflict(e.to_string()))?;
+        let to = referral::next(before.state(), event, side, text).map_err(|e| match e {
+            referral::TransitionError::Missing(m) => invalid("text", "required", m),
+            other => DbError::Conflict(other.to_string()),
+        })?;
         if event == Event::Send {
             check(
                 c,
@@ -513,6 +519,7 @@ pub fn transition(
         let row = get(c, who.tenant_id, id)?;
         history(c, who, &row, Some(summary(&before)), t)?;
         audit_entry(c, who, &format!("referral.{}", event.as_str()), &row)?;
+        notify(c, who, &row, event)?;
         Ok(row)
     })
 }
@@ -545,6 +552,9 @@ pub(crate) fn withdraw_for_consent(c: &mut Db, who: Who<'_>, consent_id: &str) -
         let row = get(c, who.tenant_id, &before.id)?;
         history(c, who, &row, Some(summary(before)), t)?;
         audit_entry(c, who, "referral.withdraw", &row)?;
+        if before.state() != State::Draft {
+            notify(c, who, &row, Event::Withdraw)?;
+        }
     }
     Ok(open.len())
 }
@@ -571,4 +581,137 @@ pub fn mark_reminded(conn: &mut Db, tenant_id: &str, id: &str) -> DbResult<()> {
     .set(r::reminded_at.eq(Some(now())))
     .execute(conn)?;
     Ok(())
+}
+
+/// Job kind the notification e-mails go out with (`ankommen_web::jobs::REMINDER`).
+const MAIL_JOB: &str = "reminder";
+
+fn org_users(c: &mut Db, tenant_id: &str, org_id: &str) -> DbResult<Vec<Recipient>> {
+    use crate::schema::users as u;
+    let rows: Vec<(String, Option<String>)> = u::table
+        .filter(u::tenant_id.eq(tenant_id))
+        .filter(u::org_id.eq(org_id))
+        .filter(u::disabled.eq(false))
+        .filter(u::role.ne_all(["admin", "editor", "analyst"]))
+        .order(u::username)
+        .select((u::id, u::email))
+        .load(c)?;
+    Ok(rows
+        .into_iter()
+        .map(|(user_id, email)| Recipient { user_id, email })
+        .collect())
+}
+
+fn sender(c: &mut Db, tenant_id: &str, row: &ReferralRow) -> DbResult<Vec<Recipient>> {
+    use crate::schema::users as u;
+    let Some(id) = &row.created_by else {
+        return Ok(vec![]);
+    };
+    let rows: Vec<(String, Option<String>)> = u::table
+        .filter(u::tenant_id.eq(tenant_id))
+        .filter(u::id.eq(id))
+        .filter(u::disabled.eq(false))
+        .select((u::id, u::email))
+        .load(c)?;
+    Ok(rows
+        .into_iter()
+        .map(|(user_id, email)| Recipient { user_id, email })
+        .collect())
+}
+
+/// Tells the other side what happened (inside the caller's transaction). Receivers'
+/// notifications carry no person id and no name: they see the person in the referral, if
+/// and while it is accepted. E-mails never name anyone.
+fn notify(c: &mut Db, who: Who<'_>, row: &ReferralRow, event: Event) -> DbResult<()> {
+    let link = format!("/referrals/{}", row.id);
+    let (to_receiver, title, body) = match event {
+        Event::Send => (
+            true,
+            "Neue Vermittlung / New referral",
+            format!(
+                "Neue Vermittlung: {} — Antwort bis {}. / New referral — please answer by {}.",
+                row.purpose,
+                row.respond_by.as_deref().unwrap_or("-"),
+                row.respond_by.as_deref().unwrap_or("-")
+            ),
+        ),
+        Event::Withdraw => (
+            true,
+            "Vermittlung zurückgezogen / Referral withdrawn",
+            format!(
+                "Zurückgezogen: {} / Withdrawn.",
+                row.withdraw_reason.as_deref().unwrap_or("")
+            ),
+        ),
+        Event::Accept => (
+            false,
+            "Vermittlung angenommen / Referral accepted",
+            format!("Angenommen: {} / Accepted.", row.purpose),
+        ),
+        Event::Decline => (
+            false,
+            "Vermittlung abgelehnt / Referral declined",
+            format!(
+                "Abgelehnt: {} / Declined.",
+                row.decline_reason.as_deref().unwrap_or("")
+            ),
+        ),
+        Event::Complete => (
+            false,
+            "Vermittlung abgeschlossen / Referral completed",
+            format!(
+                "Ergebnis: {} / Outcome recorded.",
+                row.outcome.as_deref().unwrap_or("")
+            ),
+        ),
+    };
+    let (to, person) = if to_receiver {
+        (org_users(c, who.tenant_id, &row.to_org_id)?, None)
+    } else {
+        (sender(c, who.tenant_id, row)?, Some(row.person_id.as_str()))
+    };
+    let msg = Message {
+        kind: "referral",
+        title,
+        body: &body,
+        link: &link,
+        email_subject: title,
+        email_text: "In ankommen wartet eine Nachricht zu einer Vermittlung. / A message about a referral is waiting in ankommen.",
+    };
+    for r in &to {
+        notifications::create(c, who, r, person, &msg, MAIL_JOB)?;
+    }
+    Ok(())
+}
+
+/// Reminds both sides of every sent referral whose answer is overdue on `today`; each
+/// referral once. Returns how many referrals were reminded.
+pub fn remind_overdue(conn: &mut Db, who: Who<'_>, today: Date) -> DbResult<usize> {
+    let due = overdue(conn, who.tenant_id, today)?;
+    for row in &due {
+        write_tx(conn, who.tenant_id, |c| {
+            let link = format!("/referrals/{}", row.id);
+            let msg = Message {
+                kind: "referral_overdue",
+                title: "Vermittlung unbeantwortet / Referral not answered",
+                body: &format!(
+                    "Die Vermittlung „{}“ ist seit {} unbeantwortet. / The referral has not been answered since {}.",
+                    row.purpose,
+                    row.respond_by.as_deref().unwrap_or("-"),
+                    row.respond_by.as_deref().unwrap_or("-")
+                ),
+                link: &link,
+                email_subject: "Vermittlung unbeantwortet / Referral not answered",
+                email_text: "Eine Vermittlung wartet auf Antwort; Details in ankommen. / A referral is waiting for an answer; details in ankommen.",
+            };
+            for r in org_users(c, who.tenant_id, &row.to_org_id)? {
+                notifications::create(c, who, &r, None, &msg, MAIL_JOB)?;
+            }
+            for r in sender(c, who.tenant_id, row)? {
+                notifications::create(c, who, &r, Some(&row.person_id), &msg, MAIL_JOB)?;
+            }
+            mark_reminded(c, who.tenant_id, &row.id)
+        })?;
+    }
+    Ok(due.len())
 }

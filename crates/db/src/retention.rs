@@ -357,3 +357,84 @@ fn anonymise_in_tx(c: &mut Db, who: Who<'_>, person_id: &str, why: &str) -> DbRe
     audit::append(c, who, entry)?;
     Ok(())
 }
+
+/// Network settings of a tenant: days a receiver has to react to a referral, hours a
+/// break-the-glass access lasts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct NetworkSettings {
+    pub referral_reminder_days: i32,
+    pub break_glass_hours: i32,
+}
+
+impl Default for NetworkSettings {
+    fn default() -> Self {
+        Self {
+            referral_reminder_days: ankommen_domain::referral::DEFAULT_REMINDER_DAYS as i32,
+            break_glass_hours: 24,
+        }
+    }
+}
+
+pub fn network_settings(conn: &mut Db, tenant_id: &str) -> DbResult<NetworkSettings> {
+    use crate::schema::tenant_settings as ts;
+    let row: Option<(i32, i32)> = ts::table
+        .filter(ts::tenant_id.eq(tenant_id))
+        .select((ts::referral_reminder_days, ts::break_glass_hours))
+        .first(conn)
+        .optional()?;
+    Ok(
+        row.map_or_else(NetworkSettings::default, |(d, h)| NetworkSettings {
+            referral_reminder_days: d.clamp(1, 60),
+            break_glass_hours: h.clamp(1, 168),
+        }),
+    )
+}
+
+/// Changes the network settings (validated by the caller: 1–60 days, 1–168 hours).
+pub fn set_network_settings(
+    conn: &mut Db,
+    who: Who<'_>,
+    s: NetworkSettings,
+) -> DbResult<NetworkSettings> {
+    use crate::schema::tenant_settings as ts;
+    write_tx(conn, who.tenant_id, |c| {
+        let t = now();
+        let changed = diesel::update(ts::table.filter(ts::tenant_id.eq(who.tenant_id)))
+            .set((
+                ts::referral_reminder_days.eq(s.referral_reminder_days),
+                ts::break_glass_hours.eq(s.break_glass_hours),
+                ts::updated_at.eq(t),
+                ts::updated_by.eq(who.user_id),
+                ts::version.eq(ts::version + 1),
+            ))
+            .execute(c)?;
+        if changed == 0 {
+            let rule = ankommen_domain::attendance::Rule::default();
+            let int = |v: u32| i32::try_from(v).unwrap_or(i32::MAX);
+            diesel::insert_into(ts::table)
+                .values((
+                    ts::id.eq(uuid::Uuid::now_v7().to_string()),
+                    ts::tenant_id.eq(who.tenant_id),
+                    ts::unexcused_limit.eq(int(rule.unexcused_limit)),
+                    ts::unexcused_window_days.eq(int(rule.unexcused_window_days)),
+                    ts::min_rate_percent.eq(int(rule.min_rate_percent)),
+                    ts::rate_window_days.eq(int(rule.rate_window_days)),
+                    ts::referral_reminder_days.eq(s.referral_reminder_days),
+                    ts::break_glass_hours.eq(s.break_glass_hours),
+                    ts::created_at.eq(t),
+                    ts::created_by.eq(who.user_id),
+                    ts::updated_at.eq(t),
+                    ts::updated_by.eq(who.user_id),
+                    ts::version.eq(1),
+                ))
+                .execute(c)?;
+        }
+        audit::append(
+            c,
+            who,
+            Entry::new("settings.network.update", "tenant_settings", None)
+                .detail(serde_json::to_value(s).unwrap_or_default()),
+        )?;
+        network_settings(c, who.tenant_id)
+    })
+}

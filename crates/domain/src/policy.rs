@@ -45,6 +45,18 @@ pub enum Resource<'a> {
     Course {
         provider_org: &'a str,
     },
+    /// An offer of the network directory, published by `publisher_org`.
+    Offer {
+        publisher_org: &'a str,
+    },
+    /// A referral from `sender_org` to `receiver_org` (its person data are `PersonData`
+    /// through `Relation::referral_scope`).
+    Referral {
+        sender_org: &'a str,
+        receiver_org: &'a str,
+    },
+    /// The list of break-the-glass accesses to review.
+    BreakGlassReview,
     /// The directory of persons: search by name, birth date and case number, showing only
     /// name, birth date, case number and counsellor (for search-before-create).
     PersonDirectory,
@@ -146,6 +158,38 @@ pub fn can(actor: &Actor<'_>, action: Action, resource: &Resource<'_>) -> Decisi
             Provider => Decision::Deny("a provider sees only its own courses"),
             _ => Decision::Deny("no access to courses"),
         },
+        Resource::Offer { publisher_org } => match role {
+            Admin | Editor | Analyst => allow_if(action == Read, "offers are kept by the network"),
+            TeamLead | Counsellor => allow_if(
+                action != Delete || role == TeamLead,
+                "offers are ended (deactivated), not deleted",
+            ),
+            _ if publisher_org == actor.org_id => allow_if(
+                action != Delete,
+                "offers are ended (deactivated), not deleted",
+            ),
+            _ => allow_if(
+                action == Read,
+                "partners keep only their own organisation's offers",
+            ),
+        },
+        Resource::Referral {
+            sender_org,
+            receiver_org,
+        } => match role {
+            Admin | Editor | Analyst => Decision::Deny("this role never sees case data"),
+            // Referring is the migration centre's case work.
+            Counsellor | TeamLead if sender_org == actor.org_id => Decision::Allow,
+            _ if receiver_org == actor.org_id => allow_if(
+                matches!(action, Read | Update),
+                "a receiver answers referrals; it does not create or delete them",
+            ),
+            _ => Decision::Deny("neither sender nor receiver of this referral"),
+        },
+        Resource::BreakGlassReview => allow_if(
+            matches!(action, Read | Update) && role == TeamLead,
+            "team leads review break-the-glass accesses",
+        ),
         Resource::PersonDirectory => allow_if(
             action == Read && matches!(role, Counsellor | TeamLead),
             "searching all persons is for the migration centre's counsellors",

@@ -2,7 +2,8 @@
 //! instances share the work), runs them, and records success or failure with backoff.
 //! Kinds: `email` (sent with lettre over SMTP when configured), `reminder` (a message to a
 //! user, delivered as an e-mail to their address; follow-ups and steps of later issues queue
-//! these with `run_at` on the due date) and `nightly` (housekeeping, which re-schedules itself).
+//! these with `run_at` on the due date) and `nightly` (housekeeping: sessions, login
+//! throttling, reminders for unanswered referrals, the retention rules; it re-schedules itself).
 
 use std::time::Duration;
 
@@ -223,7 +224,8 @@ async fn execute(state: &AppState, job: &Job) -> Result<(), String> {
                 .db(move |c| {
                     let s = sessions::purge_expired(c)?;
                     let f = throttle::purge_old(c)?;
-                    tracing::info!(sessions = s, login_failures = f, "nightly housekeeping");
+                    let (reminded, report) = network_tasks(c, &tenant, ankommen_db::now().date())?;
+                    tracing::info!(sessions = s, login_failures = f, referrals_reminded = reminded, ?report, "nightly housekeeping");
                     jobs::enqueue(
                         c,
                         Who::system(&tenant),
@@ -239,6 +241,19 @@ async fn execute(state: &AppState, job: &Job) -> Result<(), String> {
         }
         other => Err(format!("unknown job kind '{other}'")),
     }
+}
+
+/// The nightly work of the network (issue 7): reminders for unanswered referrals, then the
+/// retention rules. Public for tests and the operators' manual run.
+pub fn network_tasks(
+    c: &mut ankommen_db::Db,
+    tenant: &str,
+    today: time::Date,
+) -> ankommen_db::DbResult<(usize, ankommen_db::retention::Report)> {
+    let who = Who::system(tenant);
+    let reminded = ankommen_db::referrals::remind_overdue(c, who, today)?;
+    let report = ankommen_db::retention::run(c, who, today)?;
+    Ok((reminded, report))
 }
 
 fn send_email(smtp: &SmtpConfig, p: &EmailPayload) -> Result<(), String> {

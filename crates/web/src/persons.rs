@@ -38,6 +38,7 @@ pub fn relation<'a>(
         issued_obligation: false,
         consented,
         break_glass_reason: break_glass,
+        referral_scope: &[],
     }
 }
 

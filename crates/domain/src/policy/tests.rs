@@ -98,6 +98,21 @@ fn table() {
         (Counsellor, Update, other_course, false),
         (TeamLead, Create, other_course, true),
         (YouthWelfare, Read, other_course, false),
+        // the network directory: read by all, kept by the centre and by each publisher
+        (VolunteerCoordinator, Read, Resource::Offer { publisher_org: "org-b" }, true),
+        (VolunteerCoordinator, Update, Resource::Offer { publisher_org: ORG }, true),
+        (VolunteerCoordinator, Update, Resource::Offer { publisher_org: "org-b" }, false),
+        (Counsellor, Create, Resource::Offer { publisher_org: "org-b" }, true),
+        (Counsellor, Delete, Resource::Offer { publisher_org: "org-b" }, false),
+        (Editor, Update, Resource::Offer { publisher_org: ORG }, false),
+        // referrals: the centre sends, the receiver answers
+        (Counsellor, Create, Resource::Referral { sender_org: ORG, receiver_org: "org-b" }, true),
+        (VolunteerCoordinator, Update, Resource::Referral { sender_org: "org-b", receiver_org: ORG }, true),
+        (VolunteerCoordinator, Create, Resource::Referral { sender_org: "org-b", receiver_org: ORG }, false),
+        (VolunteerCoordinator, Read, Resource::Referral { sender_org: "org-b", receiver_org: "org-c" }, false),
+        (Admin, Read, Resource::Referral { sender_org: ORG, receiver_org: ORG }, false),
+        (TeamLead, Read, Resource::BreakGlassReview, true),
+        (Counsellor, Read, Resource::BreakGlassReview, false),
         // the person directory (search-before-create)
         (Counsellor, Read, Resource::PersonDirectory, true),
         (TeamLead, Read, Resource::PersonDirectory, true),

@@ -9,9 +9,12 @@ pub mod consents;
 pub mod courses;
 pub mod health;
 pub mod jobs;
+pub mod offers;
 pub mod orgs;
 pub mod persons;
 pub mod plans;
+pub mod privacy;
+pub mod referrals;
 pub mod session;
 pub mod tokens;
 pub mod users;
@@ -43,6 +46,10 @@ use crate::AppState;
         allocation::create, allocation::list, allocation::get, allocation::rerun, allocation::confirm, allocation::discard,
         attendance::put_day, attendance::post_csv, attendance::grid, attendance::post_result,
         attendance::list_notifications, attendance::mark_read, attendance::clients, attendance::get_rule, attendance::put_rule,
+        offers::list, offers::get, offers::create, offers::update,
+        referrals::create, referrals::list_for_person, referrals::list, referrals::get, referrals::person, referrals::transition,
+        privacy::list_grants, privacy::post_review, privacy::get_settings, privacy::put_settings, privacy::run_retention,
+        privacy::get_export, privacy::get_erasure, privacy::post_erasure,
     ),
     components(schemas(crate::error::Problem, crate::error::FieldProblem)),
     modifiers(&Security),
@@ -57,6 +64,8 @@ use crate::AppState;
         (name = "courses", description = "Course catalogue, course needs and the waiting list"),
         (name = "allocation", description = "Allocation runs: proposal, pins, confirmation"),
         (name = "attendance", description = "Attendance, course results, notifications and the officers' client report"),
+        (name = "network", description = "Offers of the network and referrals with a data scope"),
+        (name = "privacy", description = "Break-the-glass review, retention, data export and erasure"),
     )
 )]
 pub struct ApiDoc;
@@ -229,6 +238,34 @@ pub fn router() -> Router<AppState> {
         .route(
             "/api/v1/persons/{id}/plan/follow-ups/{follow_up_id}",
             axum::routing::put(plans::update_follow_up),
+        )
+        .route("/api/v1/offers", get(offers::list).post(offers::create))
+        .route("/api/v1/offers/{id}", get(offers::get).put(offers::update))
+        .route(
+            "/api/v1/persons/{id}/referrals",
+            get(referrals::list_for_person).post(referrals::create),
+        )
+        .route("/api/v1/referrals", get(referrals::list))
+        .route("/api/v1/referrals/{id}", get(referrals::get))
+        .route("/api/v1/referrals/{id}/person", get(referrals::person))
+        .route(
+            "/api/v1/referrals/{id}/{action}",
+            post(referrals::transition),
+        )
+        .route("/api/v1/break-glass", get(privacy::list_grants))
+        .route(
+            "/api/v1/break-glass/{id}/review",
+            post(privacy::post_review),
+        )
+        .route(
+            "/api/v1/settings/data-protection",
+            get(privacy::get_settings).put(privacy::put_settings),
+        )
+        .route("/api/v1/retention/run", post(privacy::run_retention))
+        .route("/api/v1/persons/{id}/export", get(privacy::get_export))
+        .route(
+            "/api/v1/persons/{id}/erasure",
+            get(privacy::get_erasure).post(privacy::post_erasure),
         )
         .route(
             "/api/v1/{*rest}",

@@ -8,8 +8,8 @@ use axum::http::{HeaderMap, StatusCode};
 use serde::{Deserialize, Serialize};
 
 use ankommen_db::audit::{self, Entry};
-use ankommen_db::consents;
 use ankommen_db::persons::{self, Names, Person};
+use ankommen_db::{break_glass, consents, referrals, retention};
 use ankommen_domain::policy::{Action, Relation, Resource};
 use ankommen_domain::validate::FieldError;
 use ankommen_domain::{DataClass, Role, matching, person::class_of};
@@ -221,7 +221,11 @@ fn break_glass(headers: &HeaderMap) -> Option<String> {
 }
 
 /// Shared by API and UI: loads a person with the classes `me` may read, auditing the read
-/// (or the refusal). Persons the caller may not see at all are "not found".
+/// (or the refusal). Classes shared with `me`'s organisation by consent or by an accepted
+/// referral count as readable. A counsellor outside the own caseload reads under an active
+/// break-the-glass grant, or gets one by stating `reason` (time-limited, reviewed by team
+/// leads). Persons the caller may not see at all are "not found" — unless a referral once
+/// gave the caller's organisation access: then the refusal is a 403 ("access ended").
 pub async fn read_person(
     state: &AppState,
     me: &CurrentUser,
@@ -231,27 +235,48 @@ pub async fn read_person(
     let id = path_id(id)?;
     let tenant = me.user.tenant_id.clone();
     let org = me.user.org_id.clone();
-    let (person, consented) = state
+    let uid = me.user.id.clone();
+    let counsellor = me.user.role == Role::Counsellor;
+    let who = me.owned_who();
+    let (person, shared, grant, ever) = state
         .db(move |c| {
             let person = persons::get(c, &tenant, &id)?;
-            let consented = consents::active_for(c, &tenant, &id, &org, today())?;
-            Ok((person, consented))
+            let mut shared = consents::active_for(c, &tenant, &id, &org, today())?;
+            shared.extend(referrals::readable_for(c, &tenant, &id, &org, today())?);
+            shared.sort();
+            shared.dedup();
+            let own = person.values.counsellor_id.as_deref() == Some(uid.as_str());
+            let grant = if counsellor && !own {
+                match break_glass::active(c, &tenant, &id, &uid)? {
+                    Some(g) => Some(g),
+                    None => match reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+                        Some(r) => {
+                            let hours = retention::network_settings(c, &tenant)?.break_glass_hours;
+                            Some(break_glass::grant(
+                                c,
+                                who.get(),
+                                &id,
+                                &uid,
+                                r,
+                                i64::from(hours),
+                            )?)
+                        }
+                        None => None,
+                    },
+                }
+            } else {
+                None
+            };
+            let ever = referrals::ever_received(c, &tenant, &id, &org)?;
+            Ok((person, shared, grant, ever))
         })
         .await?;
-    let classes = logic::allowed_classes(
-        me,
-        &person.values,
-        Action::Read,
-        reason.as_deref(),
-        &consented,
-    );
+    let glass = grant.map(|g| g.reason);
+    let classes =
+        logic::allowed_classes(me, &person.values, Action::Read, glass.as_deref(), &shared);
     let who = me.owned_who();
     let pid = person.id.clone();
     let denied = classes.is_empty();
-    let glass = reason.filter(|_| {
-        !logic::relation(me, &person.values, None, &[]).own_caseload
-            && me.user.role == Role::Counsellor
-    });
     let audited = classes.clone();
     state
         .db(move |c| {
@@ -266,7 +291,13 @@ pub async fn read_person(
         })
         .await?;
     if denied {
-        return Err(AppError::not_found());
+        return Err(if ever {
+            AppError::forbidden(
+                "your organisation has no current access to this person (the referral is not accepted yet, was withdrawn or completed, or the consent was withdrawn or expired)",
+            )
+        } else {
+            AppError::not_found()
+        });
     }
     Ok((person, classes))
 }
