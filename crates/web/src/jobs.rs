@@ -225,7 +225,13 @@ async fn execute(state: &AppState, job: &Job) -> Result<(), String> {
                     let s = sessions::purge_expired(c)?;
                     let f = throttle::purge_old(c)?;
                     let (reminded, report) = network_tasks(c, &tenant, ankommen_db::now().date())?;
-                    tracing::info!(sessions = s, login_failures = f, referrals_reminded = reminded, ?report, "nightly housekeeping");
+                    tracing::info!(
+                        sessions = s,
+                        login_failures = f,
+                        referrals_reminded = reminded,
+                        ?report,
+                        "nightly housekeeping"
+                    );
                     jobs::enqueue(
                         c,
                         Who::system(&tenant),

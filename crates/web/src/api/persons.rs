@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use ankommen_db::audit::{self, Entry};
 use ankommen_db::persons::{self, Names, Person};
-use ankommen_db::{break_glass, consents, referrals, retention};
+use ankommen_db::{break_glass, referrals, retention};
 use ankommen_domain::policy::{Action, Relation, Resource};
 use ankommen_domain::validate::FieldError;
 use ankommen_domain::{DataClass, Role, matching, person::class_of};
@@ -221,8 +221,8 @@ fn break_glass(headers: &HeaderMap) -> Option<String> {
 }
 
 /// Shared by API and UI: loads a person with the classes `me` may read, auditing the read
-/// (or the refusal). Classes shared with `me`'s organisation by consent or by an accepted
-/// referral count as readable. A counsellor outside the own caseload reads under an active
+/// (or the refusal). Classes shared with `me`'s organisation by an accepted referral count as
+/// readable (its scope, narrowed by the consent it rests on; a consent alone opens nothing). A counsellor outside the own caseload reads under an active
 /// break-the-glass grant, or gets one by stating `reason` (time-limited, reviewed by team
 /// leads). Persons the caller may not see at all are "not found" — unless a referral once
 /// gave the caller's organisation access: then the refusal is a 403 ("access ended").
@@ -241,10 +241,9 @@ pub async fn read_person(
     let (person, shared, grant, ever) = state
         .db(move |c| {
             let person = persons::get(c, &tenant, &id)?;
-            let mut shared = consents::active_for(c, &tenant, &id, &org, today())?;
-            shared.extend(referrals::readable_for(c, &tenant, &id, &org, today())?);
-            shared.sort();
-            shared.dedup();
+            // A consent is the basis of sharing, not the sharing: an organisation reads what
+            // an accepted referral (resting on consent or a legal basis) lets it read.
+            let shared = referrals::readable_for(c, &tenant, &id, &org, today())?;
             let own = person.values.counsellor_id.as_deref() == Some(uid.as_str());
             let grant = if counsellor && !own {
                 match break_glass::active(c, &tenant, &id, &uid)? {

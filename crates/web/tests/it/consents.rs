@@ -1,5 +1,5 @@
-//! Consent records: a consent lets its recipient organisation read exactly the consented
-//! classes (never write), withdrawal takes effect at once, expired consents grant nothing,
+//! Consent records: a consent is the basis on which a referral lets its recipient read the
+//! scoped classes (never write); withdrawal takes effect at once, expired consents grant nothing,
 //! bad input gets field errors, every change is audited.
 
 use axum::http::{Method, StatusCode};
@@ -62,6 +62,35 @@ async fn consent_grants_reading_exactly_its_classes_until_withdrawn() {
     assert_eq!(created["status"], "active");
     assert_eq!(created["scope"], json!(["identity", "family"]));
     assert!(!created["recipient_org_name"].as_str().unwrap().is_empty());
+    // A consent is the basis of sharing, not the sharing: nothing is readable until the case
+    // worker refers the person and the recipient accepts.
+    assert_eq!(
+        app.get(&url, Auth::Bearer(&yw)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let r = app
+        .call(
+            Method::POST,
+            &format!("{url}/referrals"),
+            Some(json!({"to_org_id": yw_org, "scope": ["identity", "family"], "purpose": "Hilfeplanung",
+                        "consent_id": created["id"], "send": true})),
+            Auth::Bearer(&c),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let referral = r.json();
+    let r = app
+        .call(
+            Method::POST,
+            &format!(
+                "/api/v1/referrals/{}/accept",
+                referral["id"].as_str().unwrap()
+            ),
+            Some(json!({"version": referral["version"]})),
+            Auth::Bearer(&yw),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
 
     // Readable now: identity only of the record's classes; the rest withheld.
     let r = app.get(&url, Auth::Bearer(&yw)).await;
@@ -102,9 +131,10 @@ async fn consent_grants_reading_exactly_its_classes_until_withdrawn() {
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.json()["status"], "withdrawn");
+    // The recipient knew the person through the referral: its access ended (403).
     assert_eq!(
         app.get(&url, Auth::Bearer(&yw)).await.status,
-        StatusCode::NOT_FOUND
+        StatusCode::FORBIDDEN
     );
     // A stale second withdrawal is refused.
     let r = app
@@ -275,6 +305,42 @@ async fn person_page_lists_records_and_withdraws_consents() {
     let page = app.get(&format!("/persons/{pid}"), Auth::Cookie(&c)).await;
     assert!(page.body.contains("Familie und Haushalt"));
     assert!(page.body.contains(">gültig<"));
+    // The consent alone opens nothing; a referral resting on it does, once accepted.
+    assert_eq!(
+        app.get(&format!("/api/v1/persons/{pid}"), Auth::Bearer(&yw))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let list = app
+        .get(&format!("/api/v1/persons/{pid}/consents"), Auth::Bearer(&c))
+        .await
+        .json();
+    let r = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/persons/{pid}/referrals"),
+            Some(
+                json!({"to_org_id": yw_org, "scope": ["identity"], "purpose": "Hilfeplan",
+                        "consent_id": list[0]["id"], "send": true}),
+            ),
+            Auth::Bearer(&c),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let referral = r.json();
+    let r = app
+        .call(
+            Method::POST,
+            &format!(
+                "/api/v1/referrals/{}/accept",
+                referral["id"].as_str().unwrap()
+            ),
+            Some(json!({"version": referral["version"]})),
+            Auth::Bearer(&yw),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(
         app.get(&format!("/api/v1/persons/{pid}"), Auth::Bearer(&yw))
             .await
@@ -303,6 +369,6 @@ async fn person_page_lists_records_and_withdraws_consents() {
         app.get(&format!("/api/v1/persons/{pid}"), Auth::Bearer(&yw))
             .await
             .status,
-        StatusCode::NOT_FOUND
+        StatusCode::FORBIDDEN
     );
 }

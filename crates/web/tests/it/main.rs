@@ -8,6 +8,7 @@ mod attendance;
 mod case;
 mod consents;
 mod courses;
+mod network;
 mod persons;
 mod plans;
 mod support;
