@@ -116,17 +116,24 @@ fn load_consent(c: &mut Db, tenant_id: &str, person_id: &str, id: &str) -> DbRes
     })
 }
 
-/// Checks the basis of sharing `scope` with `to_org_id` on `today`.
-fn check(
-    c: &mut Db,
-    tenant_id: &str,
-    person_id: &str,
-    to_org_id: &str,
-    scope: &[DataClass],
-    consent_id: Option<&str>,
+/// What a referral shares, with whom, on which basis.
+struct Sharing<'a> {
+    person_id: &'a str,
+    to_org_id: &'a str,
+    scope: &'a [DataClass],
+    consent_id: Option<&'a str>,
     legal_basis: Option<LegalBasis>,
-    today: Date,
-) -> DbResult<()> {
+}
+
+/// Checks the basis of sharing `scope` with `to_org_id` on `today`.
+fn check(c: &mut Db, tenant_id: &str, sh: &Sharing<'_>, today: Date) -> DbResult<()> {
+    let Sharing {
+        person_id,
+        to_org_id,
+        scope,
+        consent_id,
+        legal_basis,
+    } = *sh;
     let kind: Option<String> = o::table
         .filter(o::tenant_id.eq(tenant_id))
         .filter(o::id.eq(to_org_id))
@@ -327,11 +334,13 @@ pub fn create(
         check(
             c,
             who.tenant_id,
-            &input.person_id,
-            &input.to_org_id,
-            &input.scope,
-            input.consent_id.as_deref(),
-            input.legal_basis,
+            &Sharing {
+                person_id: &input.person_id,
+                to_org_id: &input.to_org_id,
+                scope: &input.scope,
+                consent_id: input.consent_id.as_deref(),
+                legal_basis: input.legal_basis,
+            },
             today,
         )?;
         if let Some(step) = &input.plan_step_id {
@@ -443,11 +452,13 @@ pub fn transition(
             check(
                 c,
                 who.tenant_id,
-                &before.person_id,
-                &before.to_org_id,
-                &before.scope(),
-                before.consent_id.as_deref(),
-                before.legal_basis(),
+                &Sharing {
+                    person_id: &before.person_id,
+                    to_org_id: &before.to_org_id,
+                    scope: &before.scope(),
+                    consent_id: before.consent_id.as_deref(),
+                    legal_basis: before.legal_basis(),
+                },
                 today,
             )?;
         }

@@ -259,7 +259,7 @@ pub async fn save(
         }
     };
     let (t, oid) = (tenant, row.id);
-    Ok(state.db(move |c| repo::get(c, &t, &oid)).await?)
+    state.db(move |c| repo::get(c, &t, &oid)).await
 }
 
 /// Publishes an offer.

@@ -39,9 +39,9 @@ pub async fn grants(state: &AppState, me: &CurrentUser, all: bool) -> AppResult<
     me.authorize(state, Action::Read, Resource::BreakGlassReview)
         .await?;
     let tenant = me.user.tenant_id.clone();
-    Ok(state
+    state
         .db(move |c| break_glass::list(c, &tenant, !all, 500))
-        .await?)
+        .await
 }
 
 /// Break-the-glass accesses, the newest first (team leads).
@@ -87,9 +87,9 @@ pub async fn review(
         );
     }
     let who = me.owned_who();
-    Ok(state
+    state
         .db(move |c| break_glass::review(c, who.get(), &id, input.note.as_deref(), input.revoke))
-        .await?)
+        .await
 }
 
 /// Marks a break-the-glass access reviewed, optionally ending it.
@@ -276,7 +276,7 @@ pub async fn export(state: &AppState, me: &CurrentUser, id: &str) -> AppResult<s
     let tenant = me.user.tenant_id.clone();
     let who = me.owned_who();
     let pid = person.id.clone();
-    Ok(state
+    state
         .db(move |c| {
             let doc = ankommen_db::export::person(c, &tenant, &pid)?;
             let mut e = Entry::new("person.export", "person", Some(&pid))
@@ -286,7 +286,7 @@ pub async fn export(state: &AppState, me: &CurrentUser, id: &str) -> AppResult<s
             audit::record(c, who.get(), e)?;
             Ok(doc)
         })
-        .await?)
+        .await
 }
 
 /// A person's data as JSON (GDPR Art. 15).

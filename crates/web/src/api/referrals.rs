@@ -214,18 +214,16 @@ pub fn to_out(
     }
 }
 
-fn parse_input(
-    raw: &ReferralIn,
-) -> Result<
-    (
-        Vec<DataClass>,
-        String,
-        Option<String>,
-        Option<LegalBasis>,
-        Option<time::Date>,
-    ),
-    Vec<FieldError>,
-> {
+/// A referral's checked fields: scope, purpose, message, legal basis, answer-by day.
+type Parsed = (
+    Vec<DataClass>,
+    String,
+    Option<String>,
+    Option<LegalBasis>,
+    Option<time::Date>,
+);
+
+fn parse_input(raw: &ReferralIn) -> Result<Parsed, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut scope = Vec::new();
     for s in raw.scope.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {

@@ -16,10 +16,13 @@ pub mod errors;
 pub mod invitation;
 pub mod login;
 pub mod needs;
+pub mod offers;
 pub mod person_page;
 pub mod persons;
 pub mod plans;
+pub mod privacy;
 pub mod profile;
+pub mod referrals;
 
 use askama::Template;
 use axum::Router;
@@ -139,6 +142,27 @@ pub fn router() -> Router<AppState> {
         .route("/admin/jobs", get(admin_misc::jobs))
         .route("/admin/jobs/{id}/retry", post(admin_misc::retry_job))
         .route("/admin/audit", get(admin_misc::audit))
+        .route("/offers", get(offers::list).post(offers::create))
+        .route("/offers/new", get(offers::new_form))
+        .route("/offers/{id}", get(offers::show).post(offers::update))
+        .route("/referrals", get(referrals::mailbox))
+        .route("/referrals/{id}", get(referrals::show))
+        .route("/referrals/{id}/person", get(referrals::person))
+        .route("/referrals/{id}/{action}", post(referrals::act))
+        .route(
+            "/persons/{id}/referrals",
+            get(referrals::for_person).post(referrals::create),
+        )
+        // privacy routes
+        .route("/break-glass", get(privacy::review_list))
+        .route("/break-glass/{id}/review", post(privacy::review))
+        .route("/persons/{id}/export", get(privacy::export_page))
+        .route("/persons/{id}/export.json", get(privacy::export_json))
+        .route("/persons/{id}/erasure", post(privacy::erase))
+        .route(
+            "/admin/data-protection",
+            get(privacy::settings_page).post(privacy::save_settings_form),
+        )
         .route("/static/app.css", get(stylesheet))
 }
 
@@ -335,6 +359,13 @@ impl Ctx {
         if matches!(user.role, Role::PlacementOfficer | Role::ImmigrationOffice) {
             items.push(("/reports/clients", "nav-clients"));
         }
+        if !matches!(user.role, Role::Admin | Role::Editor | Role::Analyst) {
+            items.push(("/offers", "nav-offers"));
+            items.push(("/referrals", "nav-referrals"));
+        }
+        if user.role == Role::TeamLead {
+            items.push(("/break-glass", "nav-break-glass"));
+        }
         items.push(("/notifications", "nav-notifications"));
         if matches!(user.role, Role::Admin | Role::TeamLead) {
             items.push(("/admin/users", "nav-users"));
@@ -342,6 +373,7 @@ impl Ctx {
             items.push(("/admin/audit", "nav-audit"));
         }
         if user.role == Role::Admin {
+            items.push(("/admin/data-protection", "nav-data-protection"));
             items.push(("/admin/tokens", "nav-tokens"));
             items.push(("/admin/jobs", "nav-jobs"));
         }

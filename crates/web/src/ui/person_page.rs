@@ -537,9 +537,40 @@ async fn page_with(
     posted: Option<Posted>,
     status: StatusCode,
 ) -> Response {
+    let had_reason = reason.is_some();
     let (person, classes) = match api::read_person(state, &page.me, id, reason).await {
         Ok(x) => x,
-        Err(e) => return errors::page(&page.ctx, e),
+        Err(e) => {
+            // A counsellor outside the own caseload: offer to break the glass (with a reason).
+            let glass = page.me.user.role == ankommen_domain::Role::Counsellor
+                && match &e {
+                    crate::error::AppError::NotFound => !had_reason,
+                    crate::error::AppError::Validation(errs) => {
+                        errs.iter().any(|f| f.field == "reason")
+                    }
+                    _ => false,
+                };
+            if glass {
+                let (tenant, pid) = (page.me.user.tenant_id.clone(), id.to_owned());
+                let exists = state
+                    .db(move |c| repo::exists(c, &tenant, &pid))
+                    .await
+                    .unwrap_or(false);
+                if exists {
+                    let (error, status) = match &e {
+                        crate::error::AppError::Validation(errs) => (
+                            errs.iter()
+                                .find(|f| f.field == "reason")
+                                .map(|f| page.ctx.field_message(f)),
+                            StatusCode::UNPROCESSABLE_ENTITY,
+                        ),
+                        _ => (None, StatusCode::FORBIDDEN),
+                    };
+                    return super::privacy::break_glass_form(state, page, id, error, status).await;
+                }
+            }
+            return errors::page(&page.ctx, e);
+        }
     };
     let mut consents = match super::consents::view(state, &page.me, &person, &classes).await {
         Ok(v) => v,

@@ -788,19 +788,26 @@ async fn reminders_break_glass_review_retention_export_and_erasure() {
         .json();
     assert_eq!(after["data"]["identity"]["family_name"], "—");
     // Settings: bad values are refused, good ones kept.
-    let (s, v) = (
-        app.call(
+    let bad = app
+        .call(
             Method::PUT,
             "/api/v1/settings/data-protection",
             Some(json!({"retention": {"closed_case": 0, "teacups": 3}, "break_glass_hours": 500})),
             Auth::Bearer(&admin),
         )
-        .await
-        .status,
-        (),
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let fields: Vec<String> = bad.json()["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        fields,
+        ["retention", "retention", "break_glass_hours"],
+        "every bad value named"
     );
-    let _ = v;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     let ok = app
         .call(
             Method::PUT,
