@@ -1117,3 +1117,5 @@ dp-disposal-delete = löschen
 dp-error-months = Bitte eine ganze Zahl von 1 bis 240 Monaten angeben.
 dp-error-days = Bitte eine ganze Zahl von 1 bis 60 Tagen angeben.
 dp-error-hours = Bitte eine ganze Zahl von 1 bis 168 Stunden angeben.
+dashboard-referrals-waiting = Vermittlungen warten auf Antwort
+dashboard-break-glass-review = Notfallzugriffe zu prüfen

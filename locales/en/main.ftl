@@ -1117,3 +1117,5 @@ dp-disposal-delete = delete
 dp-error-months = Please enter a whole number from 1 to 240 months.
 dp-error-days = Please enter a whole number from 1 to 60 days.
 dp-error-hours = Please enter a whole number from 1 to 168 hours.
+dashboard-referrals-waiting = Referrals waiting for an answer
+dashboard-break-glass-review = Break-the-glass accesses to review

@@ -132,7 +132,12 @@ pub fn seed_referrals(conn: &mut Db, tenant_id: &str, today: Date) -> DbResult<(
         request_id: None,
     };
     let from = counsellor.org_id.clone();
-    let contact_language = [DataClass::Contact, DataClass::Education];
+    // Name, contact and languages: what a volunteer needs to get in touch.
+    let contact_language = [
+        DataClass::Identity,
+        DataClass::Contact,
+        DataClass::Education,
+    ];
     let refer = |c: &mut Db,
                  person: &persons::Person,
                  to: &str,

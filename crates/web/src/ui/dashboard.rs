@@ -105,6 +105,35 @@ pub async fn show(State(state): State<AppState>, page: Page) -> Response {
     } else {
         vec![]
     };
+    let mut figures = figures;
+    if !matches!(role, Role::Admin | Role::Editor | Role::Analyst) {
+        let (tenant, org) = (me.user.tenant_id.clone(), me.user.org_id.clone());
+        let lead = role == Role::TeamLead;
+        match state
+            .db(move |c| {
+                let waiting = ankommen_db::referrals::waiting_count(c, &tenant, &org)?;
+                let review = if lead {
+                    Some(ankommen_db::break_glass::unreviewed_count(c, &tenant)?)
+                } else {
+                    None
+                };
+                Ok((waiting, review))
+            })
+            .await
+        {
+            Ok((waiting, review)) => {
+                figures.push((
+                    ctx.t("dashboard-referrals-waiting"),
+                    waiting,
+                    "/referrals?box=incoming",
+                ));
+                if let Some(n) = review {
+                    figures.push((ctx.t("dashboard-break-glass-review"), n, "/break-glass"));
+                }
+            }
+            Err(e) => return errors::page(&ctx, e),
+        }
+    }
     let shows_due = matches!(role, Role::Counsellor | Role::TeamLead);
     let due = if shows_due {
         match due_items(&state, &me).await {
