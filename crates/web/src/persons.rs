@@ -22,23 +22,23 @@ pub const RECORD_CLASSES: [DataClass; 4] = [
     DataClass::Education,
 ];
 
-/// How `me` relates to `person`; `consented`: the classes the person currently consents to
-/// share with `me`'s organisation (`ankommen_db::consents::active_for`; `&[]` for writes,
-/// which consent never allows).
+/// How `me` relates to `person`; `referred`: the classes `me`'s organisation may read through
+/// its accepted referrals (`ankommen_db::referrals::readable_for`; `&[]` for writes, which a
+/// referral never allows). A consent alone opens nothing: it is the basis of a referral.
 pub fn relation<'a>(
     me: &CurrentUser,
     person: &PersonValues,
     break_glass: Option<&'a str>,
-    consented: &'a [DataClass],
+    referred: &'a [DataClass],
 ) -> Relation<'a> {
     Relation {
         own_caseload: person.counsellor_id.as_deref() == Some(me.user.id.as_str()),
         responsible_agency: person.responsible_org_id.as_deref() == Some(me.user.org_id.as_str()),
         placed_with_org: false,
         issued_obligation: false,
-        consented,
+        consented: &[],
         break_glass_reason: break_glass,
-        referral_scope: &[],
+        referral_scope: referred,
     }
 }
 

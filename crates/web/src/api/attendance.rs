@@ -378,8 +378,8 @@ pub fn course_days(course: &CourseRow, until: Date) -> AppResult<Vec<String>> {
     Ok(out)
 }
 
-/// How `me` relates to a participant of `course` (`consented`: the person's consents to
-/// `me`'s organisation).
+/// How `me` relates to a participant of `course` (`consented`: the classes `me`'s
+/// organisation may read through accepted referrals).
 fn relation_to<'a>(
     me: &CurrentUser,
     person: &ankommen_db::persons::PersonValues,
@@ -420,7 +420,7 @@ pub async fn load_grid(state: &AppState, me: &CurrentUser, id: &str) -> AppResul
             for pid in &ids {
                 consents.insert(
                     pid.clone(),
-                    ankommen_db::consents::active_for(c, &tenant, pid, &org, today())?,
+                    ankommen_db::referrals::readable_for(c, &tenant, pid, &org, today())?,
                 );
             }
             Ok((rows, persons, consents))

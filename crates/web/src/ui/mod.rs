@@ -278,6 +278,7 @@ impl Ctx {
                 }
             }
             (Some("consent"), Some(_), _) => self.t("consent-record"),
+            (Some("referral"), Some(_), _) => self.t("referral-title"),
             _ => self.label(field),
         }
     }

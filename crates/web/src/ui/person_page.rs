@@ -188,6 +188,7 @@ impl PersonPage<'_> {
             ["assessment", _, section] => section_summary(self.ctx, section, v),
             ["plan", kind, _, field] => self.plan_value(kind, field, v),
             ["consent", _] => self.consent_summary(v),
+            ["referral", _] => self.referral_summary(v),
             [field] => self.person_value(field, v),
             _ => v.to_owned(),
         }
@@ -229,6 +230,36 @@ impl PersonPage<'_> {
             "due_on" | "done_on" => date_text(v),
             _ => yes_no_or(ctx, v),
         }
+    }
+
+    /// A referral as stored in the history (JSON) in a line: receiver, state, reason or outcome.
+    fn referral_summary(&self, v: &str) -> String {
+        let ctx = self.ctx;
+        let Ok(Value::Object(m)) = serde_json::from_str::<Value>(v) else {
+            return clip(v);
+        };
+        let text = |k: &str| {
+            m.get(k)
+                .and_then(Value::as_str)
+                .filter(|s| !s.trim().is_empty())
+        };
+        let mut parts = Vec::new();
+        if let Some(org) = text("to_org_id") {
+            parts.push(self.org(org));
+        }
+        if let Some(state) = text("state") {
+            parts.push(ctx.key_or(&format!("referral-state-{state}"), state));
+        }
+        for (key, label) in [
+            ("decline_reason", "referral-decline-reason"),
+            ("withdraw_reason", "referral-withdraw-reason"),
+            ("outcome", "referral-outcome"),
+        ] {
+            if let Some(t) = text(key) {
+                parts.push(format!("{}: {t}", ctx.t(label)));
+            }
+        }
+        clip(&parts.join("; "))
     }
 
     /// A consent as stored in the history (JSON) in a line: recipient, scope, purpose, dates.

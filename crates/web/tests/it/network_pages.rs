@@ -201,6 +201,11 @@ async fn a_referral_goes_from_the_form_to_the_receiver_and_back() {
         .await;
     assert!(page.body.contains("Patin gefunden"));
     assert!(page.body.contains("abgeschlossen"));
+    // The person's timeline names each step of the referral, with its outcome.
+    let person_page = app.get(&format!("/persons/{pid}"), Auth::Cookie(&c)).await;
+    let timeline = &person_page.body[person_page.body.find("id=\"timeline\"").unwrap()..];
+    assert!(timeline.contains("Vermittlung"), "{timeline}");
+    assert!(timeline.contains("Ergebnis: Patin gefunden"), "{timeline}");
     // Completed: the receiver's access ended.
     let scoped = app
         .get(&format!("/referrals/{rid}/person"), Auth::Cookie(&vol))

@@ -183,7 +183,7 @@ pub async fn load_clients(state: &AppState, me: &CurrentUser) -> AppResult<Clien
                 if !consents.contains_key(&r.person_id) {
                     consents.insert(
                         r.person_id.clone(),
-                        ankommen_db::consents::active_for(c, &tenant, &r.person_id, &org, on)?,
+                        ankommen_db::referrals::readable_for(c, &tenant, &r.person_id, &org, on)?,
                     );
                 }
             }
@@ -204,7 +204,7 @@ pub async fn load_clients(state: &AppState, me: &CurrentUser) -> AppResult<Clien
         let rel = Relation {
             responsible_agency: responsible,
             issued_obligation: issued,
-            consented,
+            referral_scope: consented,
             ..Relation::default()
         };
         if !may_read(me, DataClass::Identity, rel) {
