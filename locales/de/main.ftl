@@ -1119,3 +1119,4 @@ dp-error-days = Bitte eine ganze Zahl von 1 bis 60 Tagen angeben.
 dp-error-hours = Bitte eine ganze Zahl von 1 bis 168 Stunden angeben.
 dashboard-referrals-waiting = Vermittlungen warten auf Antwort
 dashboard-break-glass-review = Notfallzugriffe zu prüfen
+referral-plan-step = Schritt im Integrationsplan

@@ -1119,3 +1119,4 @@ dp-error-days = Please enter a whole number from 1 to 60 days.
 dp-error-hours = Please enter a whole number from 1 to 168 hours.
 dashboard-referrals-waiting = Referrals waiting for an answer
 dashboard-break-glass-review = Break-the-glass accesses to review
+referral-plan-step = Step of the integration plan

@@ -57,6 +57,8 @@ pub struct PersonPage<'a> {
     pub town: Option<String>,
     pub can_edit: bool,
     pub consents: ConsentsView,
+    /// The case worker's view of referrals and suggested offers.
+    pub network: super::referrals::Card,
     pub case: CaseView,
     /// The current (waiting or placed) course need, if any.
     pub need: Option<ankommen_db::needs::NeedRow>,
@@ -607,6 +609,14 @@ async fn page_with(
         Ok(v) => v,
         Err(e) => return errors::page(&page.ctx, e),
     };
+    let network = if consents.can_manage {
+        match super::referrals::card(state, page, &person).await {
+            Ok(c) => c,
+            Err(e) => return errors::page(&page.ctx, e),
+        }
+    } else {
+        super::referrals::Card::default()
+    };
     let mut case = CaseView::new(&page.me, &person);
     match posted {
         Some(Posted::Consent(form, errs)) => {
@@ -729,6 +739,7 @@ async fn page_with(
             town,
             can_edit,
             consents,
+            network,
             case,
             need,
             may_add_need,

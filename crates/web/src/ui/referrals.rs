@@ -69,6 +69,8 @@ pub struct PersonView<'a> {
     pub suggestions: Vec<(Suggestion, Vec<ankommen_db::offers::Listed>)>,
     pub orgs: Vec<(String, String, String)>,
     pub consents: Vec<ConsentRow>,
+    /// Open steps of the person's plan a referral can carry out: (id, title).
+    pub steps: Vec<(String, String)>,
     pub form: HashMap<String, String>,
     pub errors: FormErrors,
 }
@@ -162,7 +164,7 @@ async fn person_view<'a>(
     let tenant = page.me.user.tenant_id.clone();
     let pid = person.id.clone();
     let town = person.values.municipality_id.clone();
-    let (suggestions, orgs, consents) = state
+    let (suggestions, orgs, consents, steps) = state
         .db(move |c| {
             let mut out = Vec::new();
             for s in suggested {
@@ -188,7 +190,13 @@ async fn person_view<'a>(
                     })
                 })
                 .collect();
-            Ok((out, orgs, consents))
+            let steps = ankommen_db::plans::get(c, &tenant, &pid)?
+                .steps
+                .into_iter()
+                .filter(|st| matches!(st.status.as_str(), "open" | "in_progress"))
+                .map(|st| (st.id, st.title))
+                .collect();
+            Ok((out, orgs, consents, steps))
         })
         .await?;
     Ok(PersonView {
@@ -202,8 +210,80 @@ async fn person_view<'a>(
         suggestions,
         orgs,
         consents,
+        steps,
         form,
         errors,
+    })
+}
+
+/// What the person page shows of the network: the referrals and, per suggested need, the
+/// first offers in the person's town.
+#[derive(Debug, Default)]
+pub struct Card {
+    pub referrals: Vec<ReferralOut>,
+    pub suggestions: Vec<(String, Vec<ankommen_db::offers::Listed>)>,
+}
+
+/// The person page's network card (for the case worker, the person already read and audited
+/// by the page).
+pub async fn card(
+    state: &AppState,
+    page: &Page,
+    person: &ankommen_db::persons::Person,
+) -> Result<Card, crate::error::AppError> {
+    let sections = crate::api::assessments::latest_sections(state, &page.me, person).await?;
+    let age = person
+        .values
+        .birth_date
+        .as_deref()
+        .and_then(|d| PartialDate::parse("birth_date", d).ok())
+        .and_then(|d| d.age_on(today()))
+        .map(|a| a.min as i32);
+    let suggested = offer::suggest(sections.iter(), person.values.literate_latin, age, today());
+    let tenant = page.me.user.tenant_id.clone();
+    let pid = person.id.clone();
+    let town = person.values.municipality_id.clone();
+    let (rows, names, found) = state
+        .db(move |c| {
+            let mut found = Vec::new();
+            for s in suggested {
+                let filter = Filter {
+                    need: Some(s.need),
+                    municipality_id: town.clone(),
+                    ..Default::default()
+                };
+                let mut offers = ankommen_db::offers::search(c, &tenant, &filter)?;
+                offers.truncate(3);
+                if !offers.is_empty() {
+                    found.push((s.need, offers));
+                }
+            }
+            let rows = ankommen_db::referrals::for_person(c, &tenant, &pid)?;
+            Ok((rows, api::load_names(c, &tenant)?, found))
+        })
+        .await?;
+    let name = format!(
+        "{}, {}",
+        person.values.family_name, person.values.given_names
+    );
+    Ok(Card {
+        referrals: rows
+            .into_iter()
+            .filter_map(|r| {
+                let side = api::side_of(&page.me, &r)?;
+                Some(api::to_out(r, side, &names, Some(name.clone())))
+            })
+            .collect(),
+        suggestions: found
+            .into_iter()
+            .map(|(need, offers)| {
+                (
+                    page.ctx
+                        .key_or(&format!("offer-need-{}", need.as_str()), need.as_str()),
+                    offers,
+                )
+            })
+            .collect(),
     })
 }
 
@@ -242,7 +322,7 @@ fn input_of(form: &HashMap<String, String>) -> ReferralIn {
     ReferralIn {
         to_org_id: f("to_org_id").unwrap_or_default(),
         offer_id: f("offer_id"),
-        plan_step_id: None,
+        plan_step_id: f("plan_step_id"),
         scope: DataClass::ALL
             .iter()
             .filter(|c| form.contains_key(&format!("scope_{}", c.as_str())))

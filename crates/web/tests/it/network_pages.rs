@@ -97,12 +97,27 @@ async fn a_referral_goes_from_the_form_to_the_receiver_and_back() {
         )
         .await;
     let pid = r.json()["person"]["id"].as_str().unwrap().to_owned();
+    let offer = app
+        .call(
+            Method::POST,
+            "/api/v1/offers",
+            Some(json!({"kind": "literacy_support", "title": "Lesen lernen am Abend", "org_id": vol_org,
+                        "languages": ["de", "fa"], "opening_hours": "Mo 18:00-20:00"})),
+            Auth::Bearer(&c),
+        )
+        .await;
+    assert_eq!(offer.status, StatusCode::CREATED, "{}", offer.body);
     let page = app
         .get(&format!("/persons/{pid}/referrals"), Auth::Cookie(&c))
         .await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    // Not literate in Latin script → literacy offers are suggested.
+    assert!(page.body.contains("Lesen lernen am Abend"), "{}", page.body);
+    // Not literate in Latin script → literacy offers are suggested, here and on the person page.
     assert!(page.body.contains("Lesen und Schreiben"), "{}", page.body);
+    let person_page = app.get(&format!("/persons/{pid}"), Auth::Cookie(&c)).await;
+    let card = &person_page.body[person_page.body.find("id=\"suggested-offers\"").unwrap()..];
+    assert!(card.contains("Lesen und Schreiben:"), "{card}");
+    assert!(card.contains("Lesen lernen am Abend"), "{card}");
 
     let no_basis = [
         ("to_org_id", vol_org.as_str()),
