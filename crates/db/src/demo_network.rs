@@ -10,7 +10,6 @@ use ankommen_domain::{OrgKind, Role};
 use diesel::prelude::*;
 use time::{Date, Duration};
 
-use crate::demo_offers::OFFERS;
 use crate::referrals::NewReferral;
 use crate::schema::{persons as p, referrals as r};
 use crate::{
@@ -24,32 +23,32 @@ pub fn seed_offers(conn: &mut Db, tenant_id: &str) -> DbResult<usize> {
     let town_ids: Vec<String> = towns.iter().map(|t| t.id.clone()).collect();
     let town_id = |name: &str| towns.iter().find(|t| t.name == name).map(|t| t.id.clone());
     let who = Who::system(tenant_id);
-    for o in OFFERS {
+    let all = crate::demo_offers::offers().map_err(DbError::Other)?;
+    for o in &all {
         let org = organisations
             .iter()
             .find(|x| x.name == o.org)
             .ok_or_else(|| {
                 DbError::Other(format!("demo offer '{}': unknown organisation", o.title))
             })?;
-        let list = |items: &[&str]| items.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
         let input = OfferInput {
-            kind: o.kind.into(),
-            title: o.title.into(),
-            description: o.description.into(),
-            target_groups: list(o.target_groups),
-            languages: list(o.languages),
+            kind: o.kind.clone(),
+            title: o.title.clone(),
+            description: o.description.clone(),
+            target_groups: o.target_groups.clone(),
+            languages: o.languages.clone(),
             municipality_ids: o.towns.iter().filter_map(|t| town_id(t)).collect(),
-            street: o.street.into(),
-            postcode: o.postcode.into(),
-            town: o.town.into(),
+            street: o.street.clone(),
+            postcode: o.postcode.clone(),
+            town: o.town.clone(),
             latitude: o.latitude.to_string(),
             longitude: o.longitude.to_string(),
-            opening_hours: o.opening_hours.into(),
-            contact_name: o.contact_name.into(),
-            phone: o.phone.into(),
-            email: o.email.into(),
-            website: o.website.into(),
-            capacity_note: o.capacity_note.into(),
+            opening_hours: o.opening_hours.clone(),
+            contact_name: o.contact_name.clone(),
+            phone: o.phone.clone(),
+            email: o.email.clone(),
+            website: o.website.clone(),
+            capacity_note: o.capacity_note.clone(),
             active: String::new(),
         };
         let offer = input.validate(&town_ids).map_err(|errs| {
@@ -61,7 +60,7 @@ pub fn seed_offers(conn: &mut Db, tenant_id: &str) -> DbResult<usize> {
         })?;
         offers::create(conn, who, &org.id, &offer)?;
     }
-    Ok(OFFERS.len())
+    Ok(all.len())
 }
 
 fn consent(

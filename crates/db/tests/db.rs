@@ -518,3 +518,54 @@ fn demo_persons_come_with_analyses_plans_and_due_follow_ups() {
         "some follow-up or step is overdue: {due:?}"
     );
 }
+
+#[test]
+fn demo_network_has_offers_referrals_in_every_state_and_consents_with_expiry() {
+    use ankommen_db::schema::{consents as k, referrals as r};
+    use diesel::prelude::*;
+    let (t, tenant) = seeded();
+    let mut c = t.db.conn().unwrap();
+    demo::seed_persons(&mut c, &tenant, 60).unwrap();
+    let offers = ankommen_db::offers::search(&mut c, &tenant, &Default::default()).unwrap();
+    assert!(offers.len() >= 80, "{}", offers.len());
+    for kind in ankommen_domain::offer::OfferKind::ALL {
+        assert!(
+            offers.iter().any(|o| o.offer.kind == kind.as_str()),
+            "no {kind} offer"
+        );
+    }
+    let mut states: Vec<String> = r::table.select(r::state).load(&mut c).unwrap();
+    states.sort();
+    states.dedup();
+    assert_eq!(
+        states,
+        [
+            "accepted",
+            "completed",
+            "declined",
+            "draft",
+            "sent",
+            "withdrawn"
+        ]
+    );
+    let withdrawn: i64 = k::table
+        .filter(k::withdrawn_on.is_not_null())
+        .count()
+        .get_result(&mut c)
+        .unwrap();
+    let expiring: i64 = k::table
+        .filter(k::expires_on.is_not_null())
+        .count()
+        .get_result(&mut c)
+        .unwrap();
+    assert!(withdrawn >= 1 && expiring >= 3, "{withdrawn} {expiring}");
+    // The referral resting on the withdrawn consent was withdrawn with it.
+    let on_withdrawn: Vec<String> = r::table
+        .inner_join(k::table.on(r::consent_id.eq(k::id.nullable())))
+        .filter(k::withdrawn_on.is_not_null())
+        .select(r::state)
+        .load(&mut c)
+        .unwrap();
+    assert!(!on_withdrawn.is_empty() && on_withdrawn.iter().all(|s| s == "withdrawn"));
+    assert!(audit::verify(&mut c).unwrap()[0].broken.is_none());
+}

@@ -13,6 +13,7 @@ pub mod consents;
 pub mod courses;
 pub mod dashboard;
 pub mod errors;
+pub mod export;
 pub mod invitation;
 pub mod login;
 pub mod needs;
@@ -156,8 +157,8 @@ pub fn router() -> Router<AppState> {
         // privacy routes
         .route("/break-glass", get(privacy::review_list))
         .route("/break-glass/{id}/review", post(privacy::review))
-        .route("/persons/{id}/export", get(privacy::export_page))
-        .route("/persons/{id}/export.json", get(privacy::export_json))
+        .route("/persons/{id}/export", get(export::export_page))
+        .route("/persons/{id}/export.json", get(export::export_json))
         .route("/persons/{id}/erasure", post(privacy::erase))
         .route(
             "/admin/data-protection",

@@ -13,5 +13,6 @@ mod network_pages;
 mod persons;
 mod plans;
 mod privacy_pages;
+mod retention;
 mod support;
 mod ui;
