@@ -436,12 +436,14 @@ pub async fn mailbox(
             };
             if outgoing && !lead {
                 // A counsellor's own referrals and those of the own caseload.
-                let mine: Vec<String> = ankommen_db::persons::list(c, &tenant, Some(&uid), 500, 0)?
+                let ids: Vec<String> = rows.iter().map(|r| r.person_id.clone()).collect();
+                let theirs: Vec<String> = ankommen_db::persons::get_many(c, &tenant, &ids)?
                     .into_iter()
+                    .filter(|p| p.values.counsellor_id.as_deref() == Some(uid.as_str()))
                     .map(|p| p.id)
                     .collect();
                 rows.retain(|r| {
-                    r.created_by.as_deref() == Some(uid.as_str()) || mine.contains(&r.person_id)
+                    r.created_by.as_deref() == Some(uid.as_str()) || theirs.contains(&r.person_id)
                 });
             }
             let mut people = Vec::new();
@@ -526,28 +528,36 @@ pub async fn load(state: &AppState, me: &CurrentUser, id: &str) -> AppResult<(Re
     let id = path_id(id)?;
     let tenant = me.user.tenant_id.clone();
     let org = me.user.org_id.clone();
-    let (row, names, identity) = state
+    let viewer = me.clone();
+    let found = state
         .db(move |c| {
             let row = repo::get(c, &tenant, &id)?;
-            let identity = if row.to_org_id == org {
-                repo::readable_for(c, &tenant, &row.person_id, &org, today())?
-                    .contains(&DataClass::Identity)
-            } else {
-                row.from_org_id == org
+            let Some(side) = side_of(&viewer, &row) else {
+                return Ok(None);
             };
-            let name = if identity {
-                let p = ankommen_db::persons::get(c, &tenant, &row.person_id)?;
-                Some(format!(
+            let person = ankommen_db::persons::get(c, &tenant, &row.person_id)?;
+            // A counsellor sees the referrals of the own caseload and those they wrote.
+            let mine = viewer.user.role != Role::Counsellor
+                || person.values.counsellor_id.as_deref() == Some(viewer.user.id.as_str())
+                || row.created_by.as_deref() == Some(viewer.user.id.as_str());
+            if side == Side::Sender && !mine {
+                return Ok(None);
+            }
+            let identity = match side {
+                Side::Sender => true,
+                Side::Receiver => repo::readable_for(c, &tenant, &row.person_id, &org, today())?
+                    .contains(&DataClass::Identity),
+            };
+            let name = identity.then(|| {
+                format!(
                     "{}, {}",
-                    p.values.family_name, p.values.given_names
-                ))
-            } else {
-                None
-            };
-            Ok((row, load_names(c, &tenant)?, name))
+                    person.values.family_name, person.values.given_names
+                )
+            });
+            Ok(Some((row, side, load_names(c, &tenant)?, name)))
         })
         .await?;
-    let side = side_of(me, &row).ok_or_else(AppError::not_found)?;
+    let (row, side, names, identity) = found.ok_or_else(AppError::not_found)?;
     if identity.is_some() {
         let who = me.owned_who();
         let pid = row.person_id.clone();

@@ -527,6 +527,29 @@ async fn referrals_refuse_bad_input_and_wrong_sides() {
     let (s, _) = act(&app, &vol, &r, "complete", Some("erledigt")).await;
     assert_eq!(s, StatusCode::CONFLICT, "stale version");
     let id = r["id"].as_str().unwrap();
+    // Another counsellor of the centre, outside this caseload, does not see the referral.
+    let (admin, centre) = login(&app, "admin").await;
+    let (s, v) = post(
+        &app,
+        &admin,
+        "/api/v1/users",
+        json!({"username": "beratung2", "display_name": "Zweite Beratung", "role": "counsellor",
+               "org_id": centre, "locale": "de", "password": "ein-langes-passwort-2026"}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    let other = app.login_as("beratung2", "ein-langes-passwort-2026").await;
+    assert_eq!(
+        app.get(&format!("/api/v1/referrals/{id}"), Auth::Bearer(&other))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let outbox: Value = app
+        .get("/api/v1/referrals?box=outgoing", Auth::Bearer(&other))
+        .await
+        .json();
+    assert_eq!(outbox, json!([]));
     assert_eq!(
         app.get(&format!("/api/v1/referrals/{id}"), Auth::Bearer(&yw))
             .await
