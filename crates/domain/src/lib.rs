@@ -20,6 +20,7 @@ pub mod password;
 pub mod person;
 pub mod plan;
 pub mod policy;
+pub mod portal;
 pub mod referral;
 pub mod residence;
 pub mod retention;
