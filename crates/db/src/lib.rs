@@ -28,6 +28,7 @@ pub mod offers;
 pub mod orgs;
 pub mod persons;
 pub mod plans;
+pub mod portal;
 pub mod referrals;
 pub mod retention;
 pub mod schema;

@@ -1,0 +1,10 @@
+DROP TABLE portal_feedback;
+DROP TABLE portal_events;
+DROP TABLE portal_places;
+DROP TABLE portal_place_categories;
+DROP TABLE portal_text_revisions;
+DROP TABLE portal_texts;
+DROP TABLE portal_pages;
+DROP TABLE portal_region_languages;
+DROP TABLE portal_languages;
+DROP TABLE portal_regions;
