@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod metrics;
 pub mod person_input;
 pub mod persons;
+pub mod portal;
 pub mod security;
 pub mod ui;
 

@@ -1,0 +1,4 @@
+//! The public information portal (issue 6): content import from Integreat-shaped JSON, the
+//! Integreat-compatible API v3, and the cleaning of content HTML.
+
+pub mod sanitize;
