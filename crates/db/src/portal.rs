@@ -87,6 +87,7 @@ pub struct TextRow {
     pub kind: String,
     pub owner_id: String,
     pub language_id: String,
+    pub external_id: i64,
     pub slug: String,
     pub title: String,
     pub excerpt: String,
@@ -95,6 +96,7 @@ pub struct TextRow {
     pub status: String,
     pub translation_status: String,
     pub last_updated: PrimitiveDateTime,
+    pub passthrough: String,
     pub created_at: PrimitiveDateTime,
     pub created_by: Option<String>,
     pub updated_at: PrimitiveDateTime,
@@ -184,6 +186,8 @@ pub struct LanguageIn {
 /// One text in one language (validated and sanitised by the caller).
 #[derive(Debug, Clone)]
 pub struct TextIn {
+    /// The translation id the API shows.
+    pub external_id: i64,
     pub language_code: String,
     pub slug: String,
     pub title: String,
@@ -192,6 +196,8 @@ pub struct TextIn {
     pub meta_description: Option<String>,
     /// UTC.
     pub last_updated: PrimitiveDateTime,
+    /// Fields served back as imported until the text is edited.
+    pub passthrough: serde_json::Value,
 }
 
 #[derive(Debug, Clone)]
@@ -573,6 +579,7 @@ fn insert_text(
             tx::kind.eq(kind),
             tx::owner_id.eq(owner),
             tx::language_id.eq(lang),
+            tx::external_id.eq(text.external_id),
             tx::slug.eq(&text.slug),
             tx::title.eq(&text.title),
             tx::excerpt.eq(&text.excerpt),
@@ -581,6 +588,7 @@ fn insert_text(
             tx::status.eq("published"),
             tx::translation_status.eq("up_to_date"),
             tx::last_updated.eq(text.last_updated),
+            tx::passthrough.eq(text.passthrough.to_string()),
             tx::created_at.eq(t),
             tx::created_by.eq(who.user_id),
             tx::updated_at.eq(t),

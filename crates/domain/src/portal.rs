@@ -7,6 +7,7 @@
 pub mod berlin;
 pub mod event;
 pub mod ical;
+pub mod integreat;
 pub mod language;
 pub mod page;
 pub mod place;

@@ -9,7 +9,7 @@ use ankommen_db::{Database, DbError, Who, audit, demo, orgs, tenants, users};
 use ankommen_domain::{Role, password};
 use ankommen_web::{AppState, WebConfig};
 
-use crate::config::{AuditCommand, Cli, Command, ServeArgs, Settings, UserCommand};
+use crate::config::{AuditCommand, Cli, Command, PortalCommand, ServeArgs, Settings, UserCommand};
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Command::Allocate(args) = &cli.command {
@@ -51,7 +51,29 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Allocate(_) => Ok(ExitCode::SUCCESS),
+        Command::Portal(PortalCommand::ImportIntegreat { dir }) => portal_import(&db, &dir),
     }
+}
+
+/// `ankommen portal import-integreat DIR`: checks every file first; on a problem prints the
+/// file and JSON path and imports nothing (exit 1).
+fn portal_import(db: &Database, dir: &str) -> anyhow::Result<ExitCode> {
+    let content = match ankommen_web::portal::import::read_dir(std::path::Path::new(dir)) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("nothing imported: {e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let mut conn = db.conn()?;
+    let tenant = tenants::default_tenant(&mut conn)?
+        .context("no tenant yet: run `ankommen demo` or create one first")?;
+    let report = ankommen_db::portal::import(&mut conn, Who::system(&tenant.id), &content)?;
+    println!(
+        "imported {} region(s), {} language(s), {} page(s), {} place(s), {} event(s), {} text(s)",
+        report.regions, report.languages, report.pages, report.places, report.events, report.texts
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Opens the database (migrating it); a one-line error naming the URL, password masked.

@@ -51,6 +51,20 @@ pub enum Command {
     },
     /// Seat allocation.
     Allocate(AllocateArgs),
+    /// The public information portal.
+    #[command(subcommand)]
+    Portal(PortalCommand),
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum PortalCommand {
+    /// Import regions from a folder of Integreat API v3 JSON files: regions.json and
+    /// {region}/{language}/pages.json, events.json, locations.json. All or nothing; a region
+    /// already there is replaced.
+    ImportIntegreat {
+        /// The folder.
+        dir: String,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -96,6 +96,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(api::router())
         .merge(ui::router())
+        .merge(portal::api_v3::router())
         .fallback(ui::errors::fallback)
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             error::panic_response,

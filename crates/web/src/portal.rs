@@ -1,4 +1,6 @@
 //! The public information portal (issue 6): content import from Integreat-shaped JSON, the
 //! Integreat-compatible API v3, and the cleaning of content HTML.
 
+pub mod api_v3;
+pub mod import;
 pub mod sanitize;

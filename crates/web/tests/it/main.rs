@@ -12,6 +12,7 @@ mod network;
 mod network_pages;
 mod persons;
 mod plans;
+mod portal_api;
 mod privacy_pages;
 mod retention;
 mod support;

@@ -67,7 +67,7 @@ CREATE TABLE portal_pages (
     updated_at TIMESTAMP NOT NULL,
     updated_by TEXT,
     version INTEGER NOT NULL DEFAULT 1,
-    UNIQUE (tenant_id, external_id)
+    UNIQUE (region_id, external_id)
 );
 CREATE INDEX portal_pages_region ON portal_pages (region_id, parent_id, position);
 
@@ -80,6 +80,8 @@ CREATE TABLE portal_texts (
     kind TEXT NOT NULL,
     owner_id TEXT NOT NULL,
     language_id TEXT NOT NULL REFERENCES portal_languages(id),
+    -- The translation id the API v3 shows (kept from an import, else assigned).
+    external_id BIGINT NOT NULL,
     slug TEXT NOT NULL,
     title TEXT NOT NULL,
     excerpt TEXT NOT NULL,
@@ -88,6 +90,9 @@ CREATE TABLE portal_texts (
     status TEXT NOT NULL,
     translation_status TEXT NOT NULL,
     last_updated TIMESTAMP NOT NULL,
+    -- Fields of an imported text served back as they came until the text is edited
+    -- (`last_updated`, `modified_gmt` as written by the exporting server).
+    passthrough TEXT NOT NULL,
     created_at TIMESTAMP NOT NULL,
     created_by TEXT,
     updated_at TIMESTAMP NOT NULL,
@@ -150,7 +155,7 @@ CREATE TABLE portal_places (
     updated_at TIMESTAMP NOT NULL,
     updated_by TEXT,
     version INTEGER NOT NULL DEFAULT 1,
-    UNIQUE (tenant_id, external_id)
+    UNIQUE (region_id, external_id)
 );
 
 -- Events; times are local Europe/Berlin wall-clock text (`2026-12-02T15:00:00`), the
@@ -173,7 +178,7 @@ CREATE TABLE portal_events (
     updated_at TIMESTAMP NOT NULL,
     updated_by TEXT,
     version INTEGER NOT NULL DEFAULT 1,
-    UNIQUE (tenant_id, external_id)
+    UNIQUE (region_id, external_id)
 );
 CREATE INDEX portal_events_region ON portal_events (region_id, starts_at);
 

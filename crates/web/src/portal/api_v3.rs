@@ -1,0 +1,534 @@
+//! The Integreat-compatible public API v3 (read-only), so counties can move and the existing
+//! Integreat apps can read ankommen: `regions/`, `regions/{region}/`,
+//! `{region}/languages/`, `{region}/{lang}/pages/`, `page/?url=|id=`,
+//! `children/?url=&depth=` and `parents/?url=`, with or without the trailing slash. Errors
+//! are `{"error": "..."}` with 400 or 404, as Integreat answers. URLs carry the host the
+//! request came to. Field names and order come from `ankommen_domain::portal::integreat`.
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use ankommen_db::portal::{self as repo, LanguageRow, PageRow, RegionRow, TextRow};
+use ankommen_domain::portal::integreat::{
+    Language, Page, Parent, Region, TranslationLink, from_value,
+};
+
+use crate::AppState;
+
+/// An API v3 error: `{"error": message}`.
+pub struct V3Error(StatusCode, String);
+
+impl V3Error {
+    fn not_found(what: impl Into<String>) -> Self {
+        Self(StatusCode::NOT_FOUND, what.into())
+    }
+    fn bad_request(what: impl Into<String>) -> Self {
+        Self(StatusCode::BAD_REQUEST, what.into())
+    }
+}
+
+impl IntoResponse for V3Error {
+    fn into_response(self) -> Response {
+        (self.0, Json(json!({ "error": self.1 }))).into_response()
+    }
+}
+
+impl From<crate::error::AppError> for V3Error {
+    fn from(e: crate::error::AppError) -> Self {
+        match e {
+            crate::error::AppError::NotFound => Self::not_found("not found"),
+            other => {
+                tracing::warn!(error = %other, "api v3");
+                Self(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "the server could not answer".into(),
+                )
+            }
+        }
+    }
+}
+
+type V3Result<T> = Result<T, V3Error>;
+
+/// Both `/path` and `/path/`.
+fn both(
+    router: Router<AppState>,
+    path: &str,
+    route: axum::routing::MethodRouter<AppState>,
+) -> Router<AppState> {
+    router
+        .route(path, route.clone())
+        .route(&format!("{path}/"), route)
+}
+
+pub fn router() -> Router<AppState> {
+    let mut r = Router::new();
+    r = both(r, "/api/v3/regions", get(regions));
+    r = both(r, "/api/v3/regions/{region}", get(region));
+    r = both(r, "/api/v3/{region}/languages", get(languages));
+    r = both(r, "/api/v3/{region}/{lang}/pages", get(pages));
+    r = both(r, "/api/v3/{region}/{lang}/page", get(page));
+    r = both(r, "/api/v3/{region}/{lang}/children", get(children));
+    r = both(r, "/api/v3/{region}/{lang}/parents", get(parents));
+    r
+}
+
+/// `http://host` of the request (`https` behind a proxy that says so).
+fn base_url(headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
+        .unwrap_or("localhost");
+    let https = headers
+        .get("x-forwarded-proto")
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(|p| p == "https");
+    format!("{}://{host}", if https { "https" } else { "http" })
+}
+
+/// One region with its languages and (for the language endpoints) its pages and texts.
+struct Loaded {
+    region: RegionRow,
+    languages: Vec<LanguageRow>,
+    pages: Vec<PageRow>,
+    texts: Vec<TextRow>,
+}
+
+async fn load(state: &AppState, slug: &str, with_pages: bool) -> V3Result<Loaded> {
+    let wanted = slug.to_owned();
+    let loaded = state
+        .db(move |c| {
+            let Some(tenant) = ankommen_db::tenants::default_tenant(c)? else {
+                return Ok(None);
+            };
+            let Ok(region) = repo::region(c, &tenant.id, &wanted) else {
+                return Ok(None);
+            };
+            let languages = repo::languages(c, &region.id)?
+                .into_iter()
+                .map(|(l, _)| l)
+                .collect();
+            let (pages, texts) = if with_pages {
+                let pages = repo::pages(c, &region.id)?;
+                let ids: Vec<String> = pages.iter().map(|p| p.id.clone()).collect();
+                let texts = repo::texts(c, repo::PAGE, &ids)?;
+                (pages, texts)
+            } else {
+                (vec![], vec![])
+            };
+            Ok(Some(Loaded {
+                region,
+                languages,
+                pages,
+                texts,
+            }))
+        })
+        .await?;
+    loaded.ok_or_else(|| {
+        V3Error::not_found(format!(
+            "No region with slug \"{}\" exists.",
+            slug_for_error(slug)
+        ))
+    })
+}
+
+/// A slug for an error message: letters, digits and dashes only, at most 64.
+fn slug_for_error(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-')
+        .take(64)
+        .collect()
+}
+
+fn language_out(l: &LanguageRow) -> Language {
+    Language {
+        id: l.external_id.max(0) as u64,
+        code: l.code.clone(),
+        bcp47_tag: l.bcp47_tag.clone(),
+        native_name: l.native_name.clone(),
+        dir: l.dir.clone(),
+    }
+}
+
+fn region_out(r: &RegionRow, languages: &[LanguageRow]) -> Region {
+    let mut v: Value = serde_json::from_str(&r.passthrough).unwrap_or_else(|_| json!({}));
+    if let Value::Object(m) = &mut v {
+        m.insert("id".into(), json!(r.external_id));
+        m.insert("name".into(), json!(r.name));
+        m.insert("path".into(), json!(r.slug));
+        m.insert("live".into(), json!(r.status == "active"));
+        m.insert("prefix".into(), json!(r.prefix));
+        m.insert("name_without_prefix".into(), json!(r.name_without_prefix));
+        m.insert("plz".into(), json!(r.postcode));
+        m.insert("events".into(), json!(r.events_enabled));
+        m.insert("pois".into(), json!(r.places_enabled));
+        m.insert("longitude".into(), json!(r.longitude));
+        m.insert("latitude".into(), json!(r.latitude));
+        for (k, default) in [
+            ("extras", json!(false)),
+            ("push_notifications", json!(false)),
+            ("bounding_box", Value::Null),
+            ("aliases", Value::Null),
+            ("tunews", json!(false)),
+            ("external_news", json!(false)),
+            ("zammad_privacy_policy", Value::Null),
+            ("is_chat_enabled", json!(false)),
+        ] {
+            m.entry(k).or_insert(default);
+        }
+        m.insert(
+            "languages".into(),
+            serde_json::to_value(languages.iter().map(language_out).collect::<Vec<_>>())
+                .unwrap_or_default(),
+        );
+    }
+    from_value::<Region>(&v).unwrap_or_else(|(path, message)| {
+        tracing::error!(%path, %message, region = %r.slug, "stored region does not serialise");
+        Region {
+            id: r.external_id.max(0) as u64,
+            name: r.name.clone(),
+            path: r.slug.clone(),
+            live: r.status == "active",
+            prefix: r.prefix.clone(),
+            name_without_prefix: r.name_without_prefix.clone(),
+            plz: r.postcode.clone(),
+            extras: false,
+            events: r.events_enabled,
+            pois: r.places_enabled,
+            push_notifications: false,
+            longitude: r.longitude,
+            latitude: r.latitude,
+            bounding_box: None,
+            aliases: None,
+            tunews: false,
+            external_news: false,
+            zammad_privacy_policy: None,
+            languages: languages.iter().map(language_out).collect(),
+            is_chat_enabled: false,
+        }
+    })
+}
+
+async fn regions(State(state): State<AppState>) -> V3Result<Json<Vec<Region>>> {
+    let rows = state
+        .db(|c| {
+            let Some(tenant) = ankommen_db::tenants::default_tenant(c)? else {
+                return Ok(vec![]);
+            };
+            let mut out = Vec::new();
+            for r in repo::regions(c, &tenant.id)? {
+                let langs = repo::languages(c, &r.id)?
+                    .into_iter()
+                    .map(|(l, _)| l)
+                    .collect::<Vec<_>>();
+                out.push((r, langs));
+            }
+            Ok(out)
+        })
+        .await?;
+    Ok(Json(rows.iter().map(|(r, l)| region_out(r, l)).collect()))
+}
+
+async fn region(State(state): State<AppState>, Path(slug): Path<String>) -> V3Result<Json<Region>> {
+    let l = load(&state, &slug, false).await?;
+    Ok(Json(region_out(&l.region, &l.languages)))
+}
+
+async fn languages(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> V3Result<Json<Vec<Language>>> {
+    let l = load(&state, &slug, false).await?;
+    Ok(Json(l.languages.iter().map(language_out).collect()))
+}
+
+fn rfc3339(t: time::OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// The pages of a region in one language, in tree order (parents before children).
+fn build_pages(base: &str, l: &Loaded, lang: &LanguageRow) -> Vec<Page> {
+    let code_of: HashMap<&str, &str> = l
+        .languages
+        .iter()
+        .map(|x| (x.id.as_str(), x.code.as_str()))
+        .collect();
+    let by_page: HashMap<(&str, &str), &TextRow> = l
+        .texts
+        .iter()
+        .map(|t| ((t.owner_id.as_str(), t.language_id.as_str()), t))
+        .collect();
+    let page_by_id: HashMap<&str, &PageRow> = l.pages.iter().map(|p| (p.id.as_str(), p)).collect();
+    // Path of a page's text: as imported, else built from the slugs of its ancestors.
+    let path_of = |page: &PageRow, t: &TextRow, code: &str| -> String {
+        let stored: Value = serde_json::from_str(&t.passthrough).unwrap_or_default();
+        if let Some(p) = stored.get("path").and_then(Value::as_str) {
+            return p.to_owned();
+        }
+        let mut slugs = vec![t.slug.clone()];
+        let mut cur = page.parent_id.as_deref();
+        let mut guard = 0;
+        while let Some(pid) = cur {
+            guard += 1;
+            if guard > 64 {
+                break;
+            }
+            let Some(parent) = page_by_id.get(pid) else {
+                break;
+            };
+            if let Some(pt) = by_page.get(&(parent.id.as_str(), t.language_id.as_str())) {
+                slugs.push(pt.slug.clone());
+            }
+            cur = parent.parent_id.as_deref();
+        }
+        slugs.reverse();
+        format!("/{}/{code}/{}/", l.region.slug, slugs.join("/"))
+    };
+    let mut out = Vec::new();
+    for page in &l.pages {
+        let Some(t) = by_page.get(&(page.id.as_str(), lang.id.as_str())) else {
+            continue;
+        };
+        let stored: Value = serde_json::from_str(&t.passthrough).unwrap_or_default();
+        let edited = t.version > 1;
+        let path = path_of(page, t, &lang.code);
+        let parent = page
+            .parent_id
+            .as_deref()
+            .and_then(|pid| page_by_id.get(pid))
+            .map(|parent| {
+                let pt = by_page.get(&(parent.id.as_str(), lang.id.as_str()));
+                let ppath = pt.map(|pt| path_of(parent, pt, &lang.code));
+                Parent {
+                    id: parent.external_id.max(0) as u64,
+                    url: ppath.as_ref().map(|p| format!("{base}{p}")),
+                    path: ppath,
+                }
+            })
+            .unwrap_or(Parent {
+                id: 0,
+                url: None,
+                path: None,
+            });
+        let available_languages = l
+            .languages
+            .iter()
+            .filter(|other| other.id != lang.id)
+            .filter_map(|other| {
+                let ot = by_page.get(&(page.id.as_str(), other.id.as_str()))?;
+                let opath = path_of(
+                    page,
+                    ot,
+                    code_of.get(other.id.as_str()).copied().unwrap_or(""),
+                );
+                Some((
+                    other.code.clone(),
+                    TranslationLink {
+                        id: Some(ot.external_id.max(0) as u64),
+                        url: format!("{base}{opath}"),
+                        path: opath,
+                    },
+                ))
+            })
+            .collect();
+        let text_field = |key: &str, fallback: String| -> String {
+            match stored.get(key).and_then(Value::as_str) {
+                Some(s) if !edited => s.to_owned(),
+                _ => fallback,
+            }
+        };
+        let last = time::PrimitiveDateTime::assume_utc(t.last_updated);
+        out.push(Page {
+            id: t.external_id.max(0) as u64,
+            url: format!("{base}{path}"),
+            path,
+            title: t.title.clone(),
+            modified_gmt: text_field("modified_gmt", rfc3339(last)),
+            last_updated: text_field(
+                "last_updated",
+                rfc3339(last.to_offset(ankommen_domain::portal::berlin::offset_at(last))),
+            ),
+            excerpt: t.excerpt.clone(),
+            content: t.content.clone(),
+            parent,
+            order: i64::from(page.position),
+            available_languages,
+            thumbnail: stored.get("thumbnail").cloned().unwrap_or(Value::Null),
+            organization: stored.get("organization").cloned().unwrap_or(Value::Null),
+            hash: stored.get("hash").cloned().unwrap_or(Value::Null),
+            embedded_offers: stored
+                .get("embedded_offers")
+                .cloned()
+                .unwrap_or_else(|| json!([])),
+        });
+    }
+    out
+}
+
+async fn load_lang(state: &AppState, region: &str, lang: &str) -> V3Result<(Loaded, LanguageRow)> {
+    let l = load(state, region, true).await?;
+    let language = l
+        .languages
+        .iter()
+        .find(|x| x.code == lang)
+        .cloned()
+        .ok_or_else(|| {
+            V3Error::not_found(format!(
+                "No language with slug \"{}\" exists in this region.",
+                slug_for_error(lang)
+            ))
+        })?;
+    Ok((l, language))
+}
+
+async fn pages(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((region, lang)): Path<(String, String)>,
+) -> V3Result<Json<Vec<Page>>> {
+    let (l, language) = load_lang(&state, &region, &lang).await?;
+    Ok(Json(build_pages(&base_url(&headers), &l, &language)))
+}
+
+#[derive(Debug, Deserialize, Default)]
+pub struct PageQuery {
+    url: Option<String>,
+    id: Option<String>,
+    depth: Option<String>,
+}
+
+/// The page a `url` (absolute or a path) or `id` (translation id) names.
+fn find<'a>(pages: &'a [Page], q: &PageQuery) -> V3Result<Option<&'a Page>> {
+    if let Some(id) = q.id.as_deref().filter(|s| !s.is_empty()) {
+        let id: u64 = id
+            .parse()
+            .map_err(|_| V3Error::bad_request("The id must be a number."))?;
+        return Ok(pages.iter().find(|p| p.id == id));
+    }
+    match q.url.as_deref().filter(|s| !s.trim().is_empty()) {
+        None => Ok(None),
+        Some(url) => {
+            let path = match url.find("://") {
+                Some(i) => url[i + 3..].find('/').map_or("/", |j| &url[i + 3 + j..]),
+                None => url,
+            };
+            let norm = |p: &str| format!("/{}/", p.trim_matches('/'));
+            Ok(pages.iter().find(|p| norm(&p.path) == norm(path)))
+        }
+    }
+}
+
+async fn page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((region, lang)): Path<(String, String)>,
+    Query(q): Query<PageQuery>,
+) -> V3Result<Json<Page>> {
+    if q.url.is_none() && q.id.is_none() {
+        return Err(V3Error::bad_request(
+            "You have to specify either the page's url or its id.",
+        ));
+    }
+    let (l, language) = load_lang(&state, &region, &lang).await?;
+    let all = build_pages(&base_url(&headers), &l, &language);
+    find(&all, &q)?
+        .cloned()
+        .map(Json)
+        .ok_or_else(|| V3Error::not_found("No page matches the given url or id."))
+}
+
+async fn children(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((region, lang)): Path<(String, String)>,
+    Query(q): Query<PageQuery>,
+) -> V3Result<Json<Vec<Page>>> {
+    let depth: u32 = match q.depth.as_deref().filter(|s| !s.is_empty()) {
+        None => 1,
+        Some(d) => d
+            .parse()
+            .map_err(|_| V3Error::bad_request("The depth must be a whole number."))?,
+    };
+    let (l, language) = load_lang(&state, &region, &lang).await?;
+    let all = build_pages(&base_url(&headers), &l, &language);
+    let start: Vec<u64> = if q.url.is_some() || q.id.is_some() {
+        let root = find(&all, &q)?
+            .ok_or_else(|| V3Error::not_found("No page matches the given url or id."))?;
+        let page_id = l
+            .texts
+            .iter()
+            .find(|t| t.external_id.max(0) as u64 == root.id && t.language_id == language.id)
+            .and_then(|t| l.pages.iter().find(|p| p.id == t.owner_id))
+            .map(|p| p.external_id.max(0) as u64);
+        page_id.into_iter().collect()
+    } else {
+        vec![0]
+    };
+    let mut out = Vec::new();
+    let mut level = start;
+    for _ in 0..depth {
+        let next: Vec<&Page> = all
+            .iter()
+            .filter(|p| level.contains(&p.parent.id))
+            .collect();
+        if next.is_empty() {
+            break;
+        }
+        let ids: Vec<u64> = next
+            .iter()
+            .filter_map(|p| {
+                l.texts
+                    .iter()
+                    .find(|t| t.external_id.max(0) as u64 == p.id && t.language_id == language.id)
+                    .and_then(|t| l.pages.iter().find(|pg| pg.id == t.owner_id))
+                    .map(|pg| pg.external_id.max(0) as u64)
+            })
+            .collect();
+        out.extend(next.into_iter().cloned());
+        level = ids;
+    }
+    Ok(Json(out))
+}
+
+async fn parents(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((region, lang)): Path<(String, String)>,
+    Query(q): Query<PageQuery>,
+) -> V3Result<Json<Vec<Page>>> {
+    if q.url.is_none() && q.id.is_none() {
+        return Err(V3Error::bad_request(
+            "You have to specify either the page's url or its id.",
+        ));
+    }
+    let (l, language) = load_lang(&state, &region, &lang).await?;
+    let all = build_pages(&base_url(&headers), &l, &language);
+    let mut cur = find(&all, &q)?
+        .ok_or_else(|| V3Error::not_found("No page matches the given url or id."))?;
+    let mut out = Vec::new();
+    let mut guard = 0;
+    while cur.parent.id != 0 && guard < 64 {
+        guard += 1;
+        let Some(parent_path) = &cur.parent.path else {
+            break;
+        };
+        let Some(parent) = all.iter().find(|p| &p.path == parent_path) else {
+            break;
+        };
+        out.push(parent.clone());
+        cur = parent;
+    }
+    Ok(Json(out))
+}

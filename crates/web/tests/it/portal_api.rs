@@ -1,0 +1,317 @@
+//! The Integreat-compatible API v3 and the import of Integreat-shaped JSON: a folder written
+//! from the documented shapes is imported and served back as the same JSON (apart from the
+//! host in URLs); malformed files are reported with file and JSON path and import nothing;
+//! content HTML is cleaned; unknown regions and languages are 404 `{"error": …}`.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::support::{Auth, TestApp};
+
+const HOST: &str = "http://localhost:8000";
+
+/// One Integreat page object as the CMS serves it (a fixture builder, hence the arguments).
+#[allow(clippy::too_many_arguments)]
+fn page(
+    id: u64,
+    lang: &str,
+    path: &str,
+    title: &str,
+    parent: (u64, Option<&str>),
+    order: i64,
+    others: Value,
+    content: &str,
+) -> Value {
+    json!({
+        "id": id,
+        "url": format!("{HOST}{path}"),
+        "path": path,
+        "title": title,
+        "modified_gmt": "2026-11-20T09:15:00Z",
+        "last_updated": "2026-11-20T10:15:00+01:00",
+        "excerpt": format!("{title} ({lang})"),
+        "content": content,
+        "parent": {"id": parent.0, "url": parent.1.map(|p| format!("{HOST}{p}")), "path": parent.1},
+        "order": order,
+        "available_languages": others,
+        "thumbnail": null,
+        "organization": null,
+        "hash": null,
+        "embedded_offers": []
+    })
+}
+
+fn link(id: u64, path: &str) -> Value {
+    json!({"id": id, "url": format!("{HOST}{path}"), "path": path})
+}
+
+fn region() -> Value {
+    json!([{
+        "id": 7, "name": "Stadt Bramsche", "path": "bramsche", "live": true, "prefix": "Stadt",
+        "name_without_prefix": "Bramsche", "plz": "49565", "extras": false, "events": true, "pois": true,
+        "push_notifications": false, "longitude": 7.9728, "latitude": 52.4081,
+        "bounding_box": [[7.8512, 52.3518], [8.0845, 52.4733]],
+        "aliases": {"Achmer": {"latitude": 52.3775, "longitude": 7.9401}},
+        "tunews": false, "external_news": false, "zammad_privacy_policy": null,
+        "languages": [
+            {"id": 1, "code": "de", "bcp47_tag": "de-DE", "native_name": "Deutsch", "dir": "ltr"},
+            {"id": 2, "code": "en", "bcp47_tag": "en-GB", "native_name": "English", "dir": "ltr"}
+        ],
+        "is_chat_enabled": false
+    }])
+}
+
+/// Three pages in a chain (root → child → grandchild) in German and English; translation
+/// ids 101–103 and 201–203, page ids 1–3.
+fn pages() -> (Value, Value) {
+    let de = json!([
+        page(
+            101,
+            "de",
+            "/bramsche/de/ankommen/",
+            "Ankommen",
+            (0, None),
+            1,
+            json!({"en": link(201, "/bramsche/en/arriving/")}),
+            "<p>Willkommen in <strong>Bramsche</strong>.</p>"
+        ),
+        page(
+            102,
+            "de",
+            "/bramsche/de/ankommen/anmeldung/",
+            "Anmeldung",
+            (1, Some("/bramsche/de/ankommen/")),
+            1,
+            json!({"en": link(202, "/bramsche/en/arriving/registration/")}),
+            "<p>Im Bürgerbüro.</p>"
+        ),
+        page(
+            103,
+            "de",
+            "/bramsche/de/ankommen/anmeldung/termine/",
+            "Termine",
+            (2, Some("/bramsche/de/ankommen/anmeldung/")),
+            2,
+            json!({"en": link(203, "/bramsche/en/arriving/registration/appointments/")}),
+            "<ul><li>Mo 8–12 Uhr</li></ul>"
+        ),
+    ]);
+    let en = json!([
+        page(
+            201,
+            "en",
+            "/bramsche/en/arriving/",
+            "Arriving",
+            (0, None),
+            1,
+            json!({"de": link(101, "/bramsche/de/ankommen/")}),
+            "<p>Welcome to <strong>Bramsche</strong>.</p>"
+        ),
+        page(
+            202,
+            "en",
+            "/bramsche/en/arriving/registration/",
+            "Registration",
+            (1, Some("/bramsche/en/arriving/")),
+            1,
+            json!({"de": link(102, "/bramsche/de/ankommen/anmeldung/")}),
+            "<p>At the citizens' office.</p>"
+        ),
+        page(
+            203,
+            "en",
+            "/bramsche/en/arriving/registration/appointments/",
+            "Appointments",
+            (2, Some("/bramsche/en/arriving/registration/")),
+            2,
+            json!({"de": link(103, "/bramsche/de/ankommen/anmeldung/termine/")}),
+            "<ul><li>Mon 8–12</li></ul>"
+        ),
+    ]);
+    (de, en)
+}
+
+fn write(dir: &Path, name: &str, v: &Value) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, serde_json::to_string_pretty(v).unwrap()).unwrap();
+}
+
+fn folder(tag: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("ankommen-import-{tag}-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+async fn import(app: &TestApp, dir: &Path) -> Result<ankommen_db::portal::ImportReport, String> {
+    let content = ankommen_web::portal::import::read_dir(dir).map_err(|e| e.to_string())?;
+    let db = app.db.db.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut c = db.conn().unwrap();
+        let t = ankommen_db::tenants::default_tenant(&mut c)
+            .unwrap()
+            .unwrap();
+        ankommen_db::portal::import(&mut c, ankommen_db::Who::system(&t.id), &content)
+            .map_err(|e| e.to_string())
+    })
+    .await
+    .unwrap()
+}
+
+/// The body with our host put back to the exporting server's.
+async fn v3(app: &TestApp, path: &str) -> (u16, Value) {
+    let r = app.get(path, Auth::None).await;
+    let body = r.body.replace("http://ankommen.test", HOST);
+    (
+        r.status.as_u16(),
+        serde_json::from_str(&body).unwrap_or(Value::Null),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn integreat_json_is_imported_and_served_back_the_same() {
+    let app = TestApp::new().await;
+    let dir = folder("roundtrip");
+    let (de, en) = pages();
+    write(&dir, "regions.json", &region());
+    write(&dir, "bramsche/de/pages.json", &de);
+    write(&dir, "bramsche/en/pages.json", &en);
+    let report = import(&app, &dir).await.unwrap();
+    assert_eq!(
+        (report.regions, report.languages, report.pages, report.texts),
+        (1, 2, 3, 6)
+    );
+
+    assert_eq!(v3(&app, "/api/v3/regions/").await, (200, region()));
+    assert_eq!(
+        v3(&app, "/api/v3/regions").await,
+        (200, region()),
+        "trailing slash optional"
+    );
+    assert_eq!(
+        v3(&app, "/api/v3/regions/bramsche/").await,
+        (200, region()[0].clone())
+    );
+    assert_eq!(
+        v3(&app, "/api/v3/bramsche/languages/").await,
+        (200, region()[0]["languages"].clone())
+    );
+    assert_eq!(
+        v3(&app, "/api/v3/bramsche/de/pages/").await,
+        (200, de.clone())
+    );
+    assert_eq!(
+        v3(&app, "/api/v3/bramsche/en/pages").await,
+        (200, en.clone())
+    );
+
+    // One page, its children (one level, two levels), its ancestors.
+    let url = format!("{HOST}/bramsche/de/ankommen/anmeldung/");
+    assert_eq!(
+        v3(&app, &format!("/api/v3/bramsche/de/page/?url={url}")).await,
+        (200, de[1].clone())
+    );
+    assert_eq!(
+        v3(&app, "/api/v3/bramsche/de/page/?id=103").await,
+        (200, de[2].clone())
+    );
+    assert_eq!(
+        v3(&app, "/api/v3/bramsche/de/children/").await,
+        (200, json!([de[0].clone()]))
+    );
+    assert_eq!(
+        v3(
+            &app,
+            "/api/v3/bramsche/de/children/?url=/bramsche/de/ankommen/&depth=2"
+        )
+        .await,
+        (200, json!([de[1].clone(), de[2].clone()]))
+    );
+    assert_eq!(
+        v3(
+            &app,
+            "/api/v3/bramsche/de/parents/?url=/bramsche/de/ankommen/anmeldung/termine/"
+        )
+        .await,
+        (200, json!([de[1].clone(), de[0].clone()]))
+    );
+
+    // Errors as Integreat gives them.
+    let (status, body) = v3(&app, "/api/v3/regions/atlantis/").await;
+    assert_eq!(status, 404);
+    assert!(
+        body["error"].as_str().unwrap().contains("atlantis"),
+        "{body}"
+    );
+    let (status, body) = v3(&app, "/api/v3/bramsche/xx/pages/").await;
+    assert_eq!(status, 404);
+    assert!(body["error"].is_string());
+    assert_eq!(v3(&app, "/api/v3/bramsche/de/page/").await.0, 400);
+    assert_eq!(v3(&app, "/api/v3/bramsche/de/page/?id=abc").await.0, 400);
+    assert_eq!(
+        v3(&app, "/api/v3/bramsche/de/page/?url=/bramsche/de/nirgends/")
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        v3(&app, "/api/v3/bramsche/de/children/?depth=x").await.0,
+        400
+    );
+
+    // Importing again replaces the region instead of doubling it.
+    import(&app, &dir).await.unwrap();
+    assert_eq!(v3(&app, "/api/v3/bramsche/de/pages/").await, (200, de));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_files_name_file_and_path_and_import_nothing() {
+    let app = TestApp::new().await;
+    let dir = folder("bad");
+    let (de, mut en) = pages();
+    en[2]["parent"]["id"] = json!("zwei");
+    write(&dir, "regions.json", &region());
+    write(&dir, "bramsche/de/pages.json", &de);
+    write(&dir, "bramsche/en/pages.json", &en);
+    let err = import(&app, &dir).await.unwrap_err();
+    assert!(
+        err.starts_with("bramsche/en/pages.json: [2].parent.id: invalid type"),
+        "{err}"
+    );
+    assert_eq!(
+        v3(&app, "/api/v3/regions/").await,
+        (200, json!([])),
+        "nothing imported"
+    );
+
+    std::fs::write(dir.join("regions.json"), "[{\"id\": 7,").unwrap();
+    let err = import(&app, &dir).await.unwrap_err();
+    assert!(err.starts_with("regions.json: $: not valid JSON"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn imported_html_is_cleaned() {
+    let app = TestApp::new().await;
+    let dir = folder("html");
+    let (mut de, en) = pages();
+    de[0]["content"] = json!(
+        r#"<p onclick="x()">Hallo<script>alert('x')</script> <a href="javascript:alert(1)">Link</a></p>"#
+    );
+    write(&dir, "regions.json", &region());
+    write(&dir, "bramsche/de/pages.json", &de);
+    write(&dir, "bramsche/en/pages.json", &en);
+    import(&app, &dir).await.unwrap();
+    let (_, pages) = v3(&app, "/api/v3/bramsche/de/pages/").await;
+    let content = pages[0]["content"].as_str().unwrap();
+    assert!(
+        !content.contains("script")
+            && !content.contains("onclick")
+            && !content.contains("javascript"),
+        "{content}"
+    );
+    assert!(content.contains("Hallo"));
+    std::fs::remove_dir_all(&dir).ok();
+}
