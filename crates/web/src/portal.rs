@@ -2,5 +2,6 @@
 //! Integreat-compatible API v3, and the cleaning of content HTML.
 
 pub mod api_v3;
+pub mod api_v3_things;
 pub mod import;
 pub mod sanitize;

@@ -23,13 +23,13 @@ use ankommen_domain::portal::integreat::{
 use crate::AppState;
 
 /// An API v3 error: `{"error": message}`.
-pub struct V3Error(StatusCode, String);
+pub struct V3Error(pub StatusCode, pub String);
 
 impl V3Error {
-    fn not_found(what: impl Into<String>) -> Self {
+    pub fn not_found(what: impl Into<String>) -> Self {
         Self(StatusCode::NOT_FOUND, what.into())
     }
-    fn bad_request(what: impl Into<String>) -> Self {
+    pub fn bad_request(what: impl Into<String>) -> Self {
         Self(StatusCode::BAD_REQUEST, what.into())
     }
 }
@@ -55,7 +55,7 @@ impl From<crate::error::AppError> for V3Error {
     }
 }
 
-type V3Result<T> = Result<T, V3Error>;
+pub type V3Result<T> = Result<T, V3Error>;
 
 /// Both `/path` and `/path/`.
 fn both(
@@ -77,11 +77,26 @@ pub fn router() -> Router<AppState> {
     r = both(r, "/api/v3/{region}/{lang}/page", get(page));
     r = both(r, "/api/v3/{region}/{lang}/children", get(children));
     r = both(r, "/api/v3/{region}/{lang}/parents", get(parents));
+    r = both(
+        r,
+        "/api/v3/{region}/{lang}/events",
+        get(super::api_v3_things::events),
+    );
+    r = both(
+        r,
+        "/api/v3/{region}/{lang}/locations",
+        get(super::api_v3_things::locations),
+    );
+    r = both(
+        r,
+        "/api/v3/{region}/{lang}/location-categories",
+        get(super::api_v3_things::location_categories),
+    );
     r
 }
 
 /// `http://host` of the request (`https` behind a proxy that says so).
-fn base_url(headers: &HeaderMap) -> String {
+pub fn base_url(headers: &HeaderMap) -> String {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -149,6 +164,12 @@ fn slug_for_error(s: &str) -> String {
         .filter(|c| c.is_alphanumeric() || *c == '-')
         .take(64)
         .collect()
+}
+
+/// A region and its languages, or 404.
+pub async fn load_region(state: &AppState, slug: &str) -> V3Result<(RegionRow, Vec<LanguageRow>)> {
+    let l = load(state, slug, false).await?;
+    Ok((l.region, l.languages))
 }
 
 fn language_out(l: &LanguageRow) -> Language {

@@ -315,3 +315,102 @@ async fn imported_html_is_cleaned() {
     assert!(content.contains("Hallo"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+fn place() -> Value {
+    let hours = |closed: bool| {
+        json!({"allDay": false, "closed": closed, "appointmentOnly": false,
+        "timeSlots": if closed { json!([]) } else { json!([{"start": "09:00", "end": "12:00", "timezone": "Europe/Berlin"}]) }})
+    };
+    json!([{
+        "id": 12, "url": format!("{HOST}/bramsche/de/locations/migrationsberatung/"),
+        "path": "/bramsche/de/locations/migrationsberatung/", "title": "Migrationsberatung",
+        "modified_gmt": "2026-01-15T10:00:00Z", "last_updated": "2026-01-15T11:00:00+01:00",
+        "published_at": "2025-11-03T08:30:00+01:00", "meta_description": "Beratung zu Aufenthalt und Arbeit",
+        "excerpt": "Wir beraten kostenlos.", "content": "<p>Wir beraten kostenlos.</p>",
+        "available_languages": {}, "icon": null, "thumbnail": null,
+        "website": "https://www.bramsche.example/beratung", "email": null, "phone_number": "05461 0000-0",
+        "contacts": [{"area_of_responsibility": "Aufenthalt", "name": "Frau Yilmaz", "email": null,
+                      "phone_number": "05461 0000-0", "mobile_number": null, "website": null,
+                      "opening_hours": null, "appointment_url": null}],
+        "category": {"id": 3, "name": "Beratung", "color": "blue", "icon": "advice", "icon_url": "https://icons.example/advice.svg"},
+        "temporarily_closed": false,
+        "opening_hours": [hours(false), hours(false), hours(false), hours(false), hours(true), hours(true), hours(true)],
+        "appointment_url": null,
+        "location": {"id": 12, "name": "Migrationsberatung", "address": "Hasestraße 11", "town": "Bramsche",
+                     "state": null, "postcode": "49565", "region": null, "country": "Deutschland",
+                     "latitude": 52.4071, "longitude": 7.9702},
+        "hash": null, "organization": null, "barrier_free": true
+    }])
+}
+
+fn event() -> Value {
+    json!([{
+        "id": 61, "url": format!("{HOST}/bramsche/de/events/sprachcafe/"), "path": "/bramsche/de/events/sprachcafe/",
+        "title": "Sprachcafé", "modified_gmt": "2026-11-01T09:00:00Z", "last_updated": "2026-11-01T10:00:00+01:00",
+        "excerpt": "Deutsch sprechen bei Tee.", "content": "<p>Deutsch sprechen bei Tee.</p>",
+        "available_languages": {}, "thumbnail": null,
+        "location": {"id": 12, "name": "Migrationsberatung", "address": "Hasestraße 11", "town": "Bramsche",
+                     "state": null, "postcode": "49565", "region": null, "country": "Deutschland",
+                     "latitude": 52.4071, "longitude": 7.9702},
+        "location_path": "/bramsche/de/locations/migrationsberatung/", "meeting_url": null,
+        "event": {"id": 61, "start": "2027-01-07T18:00:00+01:00", "start_date": "2027-01-07", "start_time": "18:00:00",
+                  "end": "2027-01-07T19:30:00+01:00", "end_date": "2027-01-07", "end_time": "19:30:00",
+                  "all_day": false, "only_weekdays": false, "recurrence_id": null, "timezone": "Europe/Berlin"},
+        "hash": null,
+        "recurrence_rule": "DTSTART:20270107T170000\nRRULE:FREQ=WEEKLY;UNTIL=20270225T235959;BYDAY=TH"
+    }])
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn places_and_events_are_served_back_and_recurrences_expanded() {
+    let app = TestApp::new().await;
+    let dir = folder("things");
+    let (de, en) = pages();
+    write(&dir, "regions.json", &region());
+    write(&dir, "bramsche/de/pages.json", &de);
+    write(&dir, "bramsche/en/pages.json", &en);
+    write(&dir, "bramsche/de/locations.json", &place());
+    write(&dir, "bramsche/de/events.json", &event());
+    let report = import(&app, &dir).await.unwrap();
+    assert_eq!((report.places, report.events), (1, 1));
+
+    assert_eq!(
+        v3(&app, "/api/v3/bramsche/de/locations/").await,
+        (200, place())
+    );
+    assert_eq!(
+        v3(&app, "/api/v3/bramsche/de/location-categories/").await,
+        (200, json!([place()[0]["category"].clone()]))
+    );
+    assert_eq!(
+        v3(&app, "/api/v3/bramsche/de/events/?combine_recurring=True").await,
+        (200, event())
+    );
+    // Expanded: one entry per Thursday from 7 January to 25 February 2027.
+    let (status, expanded) = v3(&app, "/api/v3/bramsche/de/events/").await;
+    assert_eq!(status, 200);
+    let list = expanded.as_array().unwrap();
+    assert_eq!(list.len(), 8, "{expanded:#}");
+    assert_eq!(
+        list[0]["path"],
+        "/bramsche/de/events/sprachcafe$2027-01-07/"
+    );
+    assert_eq!(list[7]["event"]["start"], "2027-02-25T18:00:00+01:00");
+    assert_eq!(list[7]["event"]["recurrence_id"], 61);
+    assert!(list.iter().all(|e| e["recurrence_rule"].is_null()));
+    assert_eq!(
+        v3(
+            &app,
+            "/api/v3/bramsche/de/events/?combine_recurring=vielleicht"
+        )
+        .await
+        .0,
+        400
+    );
+    // The English files are missing: empty lists, not errors.
+    assert_eq!(
+        v3(&app, "/api/v3/bramsche/en/events/").await,
+        (200, json!([]))
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
