@@ -280,7 +280,7 @@ fn rfc3339(t: time::OffsetDateTime) -> String {
 }
 
 /// The pages of a region in one language, in tree order (parents before children).
-fn build_pages(base: &str, l: &Loaded, lang: &LanguageRow) -> Vec<Page> {
+fn build_pages(base: &str, l: &Loaded, lang: &LanguageRow) -> Vec<Node> {
     let code_of: HashMap<&str, &str> = l
         .languages
         .iter()
@@ -371,31 +371,41 @@ fn build_pages(base: &str, l: &Loaded, lang: &LanguageRow) -> Vec<Page> {
             }
         };
         let last = time::PrimitiveDateTime::assume_utc(t.last_updated);
-        out.push(Page {
-            id: t.external_id.max(0) as u64,
-            url: format!("{base}{path}"),
-            path,
-            title: t.title.clone(),
-            modified_gmt: text_field("modified_gmt", rfc3339(last)),
-            last_updated: text_field(
-                "last_updated",
-                rfc3339(last.to_offset(ankommen_domain::portal::berlin::offset_at(last))),
-            ),
-            excerpt: t.excerpt.clone(),
-            content: t.content.clone(),
-            parent,
-            order: i64::from(page.position),
-            available_languages,
-            thumbnail: stored.get("thumbnail").cloned().unwrap_or(Value::Null),
-            organization: stored.get("organization").cloned().unwrap_or(Value::Null),
-            hash: stored.get("hash").cloned().unwrap_or(Value::Null),
-            embedded_offers: stored
-                .get("embedded_offers")
-                .cloned()
-                .unwrap_or_else(|| json!([])),
+        out.push(Node {
+            page_id: page.external_id.max(0) as u64,
+            page: Page {
+                id: t.external_id.max(0) as u64,
+                url: format!("{base}{path}"),
+                path,
+                title: t.title.clone(),
+                modified_gmt: text_field("modified_gmt", rfc3339(last)),
+                last_updated: text_field(
+                    "last_updated",
+                    rfc3339(last.to_offset(ankommen_domain::portal::berlin::offset_at(last))),
+                ),
+                excerpt: t.excerpt.clone(),
+                content: t.content.clone(),
+                parent,
+                order: i64::from(page.position),
+                available_languages,
+                thumbnail: stored.get("thumbnail").cloned().unwrap_or(Value::Null),
+                organization: stored.get("organization").cloned().unwrap_or(Value::Null),
+                hash: stored.get("hash").cloned().unwrap_or(Value::Null),
+                embedded_offers: stored
+                    .get("embedded_offers")
+                    .cloned()
+                    .unwrap_or_else(|| json!([])),
+            },
         });
     }
     out
+}
+
+/// A page in one language with the id of the page itself (`parent.id` of its children).
+#[derive(Debug, Clone)]
+struct Node {
+    page_id: u64,
+    page: Page,
 }
 
 async fn load_lang(state: &AppState, region: &str, lang: &str) -> V3Result<(Loaded, LanguageRow)> {
@@ -420,7 +430,12 @@ async fn pages(
     Path((region, lang)): Path<(String, String)>,
 ) -> V3Result<Json<Vec<Page>>> {
     let (l, language) = load_lang(&state, &region, &lang).await?;
-    Ok(Json(build_pages(&base_url(&headers), &l, &language)))
+    Ok(Json(
+        build_pages(&base_url(&headers), &l, &language)
+            .into_iter()
+            .map(|n| n.page)
+            .collect(),
+    ))
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -430,25 +445,49 @@ pub struct PageQuery {
     depth: Option<String>,
 }
 
-/// The page a `url` (absolute or a path) or `id` (translation id) names.
-fn find<'a>(pages: &'a [Page], q: &PageQuery) -> V3Result<Option<&'a Page>> {
+/// The page a `url` (absolute, or a path) or an `id` (the page's id, as the CMS reads it)
+/// names. A URL is matched on its whole path first, then, as the CMS does, on its last
+/// segment when that names exactly one page.
+fn find<'a>(nodes: &'a [Node], q: &PageQuery) -> V3Result<Option<&'a Node>> {
     if let Some(id) = q.id.as_deref().filter(|s| !s.is_empty()) {
         let id: u64 = id
             .parse()
             .map_err(|_| V3Error::bad_request("The id must be a number."))?;
-        return Ok(pages.iter().find(|p| p.id == id));
+        return Ok(nodes.iter().find(|n| n.page_id == id));
     }
-    match q.url.as_deref().filter(|s| !s.trim().is_empty()) {
-        None => Ok(None),
-        Some(url) => {
-            let path = match url.find("://") {
-                Some(i) => url[i + 3..].find('/').map_or("/", |j| &url[i + 3 + j..]),
-                None => url,
-            };
-            let norm = |p: &str| format!("/{}/", p.trim_matches('/'));
-            Ok(pages.iter().find(|p| norm(&p.path) == norm(path)))
-        }
+    let Some(url) = q.url.as_deref().filter(|s| !s.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let path = match url.find("://") {
+        Some(i) => url[i + 3..].find('/').map_or("/", |j| &url[i + 3 + j..]),
+        None => url,
+    };
+    let norm = |p: &str| format!("/{}/", p.trim_matches('/'));
+    if let Some(n) = nodes.iter().find(|n| norm(&n.page.path) == norm(path)) {
+        return Ok(Some(n));
     }
+    let last = |p: &str| {
+        p.trim_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .to_owned()
+    };
+    let wanted = last(path);
+    let mut hits = nodes.iter().filter(|n| last(&n.page.path) == wanted);
+    Ok(match (hits.next(), hits.next()) {
+        (Some(n), None) => Some(n),
+        _ => None,
+    })
+}
+
+fn need_url_or_id(q: &PageQuery) -> V3Result<()> {
+    if q.url.is_none() && q.id.is_none() {
+        return Err(V3Error::bad_request(
+            "You have to specify either the page's url or its id.",
+        ));
+    }
+    Ok(())
 }
 
 async fn page(
@@ -457,19 +496,27 @@ async fn page(
     Path((region, lang)): Path<(String, String)>,
     Query(q): Query<PageQuery>,
 ) -> V3Result<Json<Page>> {
-    if q.url.is_none() && q.id.is_none() {
-        return Err(V3Error::bad_request(
-            "You have to specify either the page's url or its id.",
-        ));
-    }
+    need_url_or_id(&q)?;
     let (l, language) = load_lang(&state, &region, &lang).await?;
     let all = build_pages(&base_url(&headers), &l, &language);
     find(&all, &q)?
-        .cloned()
-        .map(Json)
+        .map(|n| Json(n.page.clone()))
         .ok_or_else(|| V3Error::not_found("No page matches the given url or id."))
 }
 
+/// Depth-first: `node`, then its children in order, down to `depth` levels below it.
+fn descend(all: &[Node], node: &Node, depth: u32, out: &mut Vec<Page>) {
+    out.push(node.page.clone());
+    if depth == 0 {
+        return;
+    }
+    for child in all.iter().filter(|n| n.page.parent.id == node.page_id) {
+        descend(all, child, depth - 1, out);
+    }
+}
+
+/// With `url`/`id`: the page and its descendants down to `depth` levels (default 1), depth
+/// first, as the CMS lists them; without: the root pages and theirs down to `depth` levels.
 async fn children(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -479,77 +526,45 @@ async fn children(
     let depth: u32 = match q.depth.as_deref().filter(|s| !s.is_empty()) {
         None => 1,
         Some(d) => d
-            .parse()
-            .map_err(|_| V3Error::bad_request("The depth must be a whole number."))?,
+            .parse::<u32>()
+            .map_err(|_| V3Error::bad_request("The depth must be a whole number."))?
+            .min(64),
     };
     let (l, language) = load_lang(&state, &region, &lang).await?;
     let all = build_pages(&base_url(&headers), &l, &language);
-    let start: Vec<u64> = if q.url.is_some() || q.id.is_some() {
-        let root = find(&all, &q)?
-            .ok_or_else(|| V3Error::not_found("No page matches the given url or id."))?;
-        let page_id = l
-            .texts
-            .iter()
-            .find(|t| t.external_id.max(0) as u64 == root.id && t.language_id == language.id)
-            .and_then(|t| l.pages.iter().find(|p| p.id == t.owner_id))
-            .map(|p| p.external_id.max(0) as u64);
-        page_id.into_iter().collect()
-    } else {
-        vec![0]
-    };
     let mut out = Vec::new();
-    let mut level = start;
-    for _ in 0..depth {
-        let next: Vec<&Page> = all
-            .iter()
-            .filter(|p| level.contains(&p.parent.id))
-            .collect();
-        if next.is_empty() {
-            break;
+    if q.url.is_some() || q.id.is_some() {
+        let start = find(&all, &q)?
+            .ok_or_else(|| V3Error::not_found("No page matches the given url or id."))?;
+        descend(&all, start, depth, &mut out);
+    } else {
+        for root in all.iter().filter(|n| n.page.parent.id == 0) {
+            descend(&all, root, depth.saturating_sub(1), &mut out);
         }
-        let ids: Vec<u64> = next
-            .iter()
-            .filter_map(|p| {
-                l.texts
-                    .iter()
-                    .find(|t| t.external_id.max(0) as u64 == p.id && t.language_id == language.id)
-                    .and_then(|t| l.pages.iter().find(|pg| pg.id == t.owner_id))
-                    .map(|pg| pg.external_id.max(0) as u64)
-            })
-            .collect();
-        out.extend(next.into_iter().cloned());
-        level = ids;
     }
     Ok(Json(out))
 }
 
+/// The ancestors of a page, the root first (the page itself left out).
 async fn parents(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path((region, lang)): Path<(String, String)>,
     Query(q): Query<PageQuery>,
 ) -> V3Result<Json<Vec<Page>>> {
-    if q.url.is_none() && q.id.is_none() {
-        return Err(V3Error::bad_request(
-            "You have to specify either the page's url or its id.",
-        ));
-    }
+    need_url_or_id(&q)?;
     let (l, language) = load_lang(&state, &region, &lang).await?;
     let all = build_pages(&base_url(&headers), &l, &language);
     let mut cur = find(&all, &q)?
         .ok_or_else(|| V3Error::not_found("No page matches the given url or id."))?;
     let mut out = Vec::new();
-    let mut guard = 0;
-    while cur.parent.id != 0 && guard < 64 {
-        guard += 1;
-        let Some(parent_path) = &cur.parent.path else {
+    while cur.page.parent.id != 0 && out.len() < 64 {
+        let Some(parent) = all.iter().find(|n| n.page_id == cur.page.parent.id) else {
             break;
         };
-        let Some(parent) = all.iter().find(|p| &p.path == parent_path) else {
-            break;
-        };
-        out.push(parent.clone());
+        out.push(parent.page.clone());
         cur = parent;
     }
+    out.reverse();
     Ok(Json(out))
 }

@@ -213,8 +213,14 @@ async fn integreat_json_is_imported_and_served_back_the_same() {
         (200, de[1].clone())
     );
     assert_eq!(
-        v3(&app, "/api/v3/bramsche/de/page/?id=103").await,
-        (200, de[2].clone())
+        v3(&app, "/api/v3/bramsche/de/page/?id=2").await,
+        (200, de[1].clone()),
+        "?id= names the page (its translations have their own ids)"
+    );
+    assert_eq!(
+        v3(&app, "/api/v3/bramsche/de/page/?url=/irgendwo/termine/").await,
+        (200, de[2].clone()),
+        "the last segment names exactly one page"
     );
     assert_eq!(
         v3(&app, "/api/v3/bramsche/de/children/").await,
@@ -226,7 +232,8 @@ async fn integreat_json_is_imported_and_served_back_the_same() {
             "/api/v3/bramsche/de/children/?url=/bramsche/de/ankommen/&depth=2"
         )
         .await,
-        (200, json!([de[1].clone(), de[2].clone()]))
+        (200, json!([de[0].clone(), de[1].clone(), de[2].clone()])),
+        "the page itself, then its descendants depth first"
     );
     assert_eq!(
         v3(
@@ -234,7 +241,8 @@ async fn integreat_json_is_imported_and_served_back_the_same() {
             "/api/v3/bramsche/de/parents/?url=/bramsche/de/ankommen/anmeldung/termine/"
         )
         .await,
-        (200, json!([de[1].clone(), de[0].clone()]))
+        (200, json!([de[0].clone(), de[1].clone()])),
+        "the root first"
     );
 
     // Errors as Integreat gives them.
