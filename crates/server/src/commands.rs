@@ -126,6 +126,21 @@ fn seed_demo(db: &Database) -> anyhow::Result<()> {
     })?;
     let (tenant_id, names) = seeded;
     let persons = demo::seed_persons(&mut conn, &tenant_id, 300)?;
+    // The portal's demo content, imported like any Integreat export (from the source tree).
+    let portal = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../db/demo_portal");
+    if portal.join("regions.json").exists() {
+        let content = ankommen_web::portal::import::read_dir(&portal)
+            .map_err(|e| anyhow::anyhow!("demo portal content: {e}"))?;
+        let r = ankommen_db::portal::import(&mut conn, Who::system(&tenant_id), &content)?;
+        println!(
+            "Portal demo content: {} regions, {} pages, {} places, {} events in {} languages.",
+            r.regions,
+            r.pages,
+            r.places,
+            r.events,
+            r.languages / r.regions.max(1)
+        );
+    }
     println!(
         "Demo county \"{}\" created with {persons} fictional persons. Demo logins (user name = role):",
         demo::TENANT_NAME

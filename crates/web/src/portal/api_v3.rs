@@ -274,6 +274,14 @@ async fn languages(
     Ok(Json(l.languages.iter().map(language_out).collect()))
 }
 
+/// `modified_gmt` as the CMS writes it: UTC, `2024-03-01 09:00:00`.
+pub fn gmt(t: time::OffsetDateTime) -> String {
+    let f = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
+    t.to_offset(time::UtcOffset::UTC)
+        .format(&f)
+        .unwrap_or_default()
+}
+
 fn rfc3339(t: time::OffsetDateTime) -> String {
     t.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
@@ -378,7 +386,7 @@ fn build_pages(base: &str, l: &Loaded, lang: &LanguageRow) -> Vec<Node> {
                 url: format!("{base}{path}"),
                 path,
                 title: t.title.clone(),
-                modified_gmt: text_field("modified_gmt", rfc3339(last)),
+                modified_gmt: text_field("modified_gmt", gmt(last)),
                 last_updated: text_field(
                     "last_updated",
                     rfc3339(last.to_offset(ankommen_domain::portal::berlin::offset_at(last))),
@@ -398,7 +406,34 @@ fn build_pages(base: &str, l: &Loaded, lang: &LanguageRow) -> Vec<Node> {
             },
         });
     }
-    out
+    tree_order(out)
+}
+
+/// Depth first from the roots, siblings by their order, as the CMS lists a page tree.
+fn tree_order(nodes: Vec<Node>) -> Vec<Node> {
+    fn visit(nodes: &[Node], parent: u64, seen: &mut Vec<bool>, out: &mut Vec<usize>) {
+        let mut children: Vec<usize> = (0..nodes.len())
+            .filter(|i| !seen[*i] && nodes[*i].page.parent.id == parent)
+            .collect();
+        children.sort_by_key(|i| (nodes[*i].page.order, nodes[*i].page_id));
+        for i in children {
+            if seen[i] {
+                continue;
+            }
+            seen[i] = true;
+            out.push(i);
+            visit(nodes, nodes[i].page_id, seen, out);
+        }
+    }
+    let mut seen = vec![false; nodes.len()];
+    let mut order = Vec::with_capacity(nodes.len());
+    visit(&nodes, 0, &mut seen, &mut order);
+    // Pages whose parent is not shown in this language come last, in their order.
+    let mut rest: Vec<usize> = (0..nodes.len()).filter(|i| !seen[*i]).collect();
+    rest.sort_by_key(|i| (nodes[*i].page.order, nodes[*i].page_id));
+    order.extend(rest);
+    let mut slots: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// A page in one language with the id of the page itself (`parent.id` of its children).

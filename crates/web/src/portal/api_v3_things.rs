@@ -112,10 +112,7 @@ impl Things {
             );
             if t.version > 1 {
                 let last = t.last_updated.assume_utc();
-                m.insert(
-                    "modified_gmt".into(),
-                    json!(last.format(&Rfc3339).unwrap_or_default()),
-                );
+                m.insert("modified_gmt".into(), json!(super::api_v3::gmt(last)));
                 let local = last.to_offset(ankommen_domain::portal::berlin::offset_at(last));
                 m.insert(
                     "last_updated".into(),
@@ -167,12 +164,17 @@ impl Things {
             let mut v = self.base_object(base, &p.id, t);
             let stored_location = v.get("location").cloned();
             let stored_category = v.get("category").cloned();
+            // Contacts and address are texts in each language: as imported until the place
+            // is edited here, then from our rows.
+            let edited = p.version > 1 || stored_location.is_none();
             if let Value::Object(m) = &mut v {
                 m.insert("meta_description".into(), json!(t.meta_description));
                 m.insert(
                     "category".into(),
                     self.category(&p.category_id, stored_category.as_ref()),
                 );
+            }
+            if let (true, Value::Object(m)) = (edited, &mut v) {
                 m.insert("temporarily_closed".into(), json!(p.temporarily_closed));
                 m.insert(
                     "opening_hours".into(),
@@ -216,6 +218,7 @@ impl Things {
                     .place_id
                     .as_ref()
                     .and_then(|id| self.places.iter().find(|p| &p.id == id))
+                    .filter(|p| p.version > 1 || !m.contains_key("location"))
                 {
                     let name = self
                         .text(&p.id, &self.lang.id)

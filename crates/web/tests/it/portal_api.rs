@@ -422,3 +422,89 @@ async fn places_and_events_are_served_back_and_recurrences_expanded() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The demo portal (4 regions × 7 languages, written by the team in Integreat's shape)
+/// imports cleanly and every list is served back as written, apart from the host and the
+/// cleaning of HTML (links get `rel="noopener noreferrer"`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_portal_round_trips() {
+    let app = TestApp::new().await;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../db/demo_portal");
+    let report = import(&app, &dir).await.unwrap();
+    assert_eq!(report.regions, 4);
+    assert!(
+        report.pages >= 30 && report.places >= 16 && report.events >= 12,
+        "{report:?}"
+    );
+    let file = |name: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap()
+    };
+    let clean = |mut v: Value| -> Value {
+        for item in v.as_array_mut().unwrap() {
+            if let Some(Value::String(c)) = item.get_mut("content") {
+                *c = ankommen_web::portal::sanitize::clean(c);
+            }
+        }
+        v
+    };
+    let regions = file("regions.json");
+    let served = app.get("/api/v3/regions/", Auth::None).await;
+    assert_eq!(
+        serde_json::from_str::<Value>(&served.body).unwrap(),
+        sorted_by_name(regions.clone())
+    );
+    for region in regions.as_array().unwrap() {
+        let slug = region["path"].as_str().unwrap();
+        for lang in region["languages"].as_array().unwrap() {
+            let code = lang["code"].as_str().unwrap();
+            for (list, query) in [
+                ("pages", ""),
+                ("events", "?combine_recurring=True"),
+                ("locations", ""),
+            ] {
+                let expected = clean(file(&format!("{slug}/{code}/{list}.json")));
+                let r = app
+                    .get(&format!("/api/v3/{slug}/{code}/{list}/{query}"), Auth::None)
+                    .await;
+                assert_eq!(r.status.as_u16(), 200, "{slug}/{code}/{list}");
+                let body = r
+                    .body
+                    .replace("http://ankommen.test", "https://ankommen.example");
+                let got: Value = serde_json::from_str(&body).unwrap();
+                assert_eq!(
+                    got.as_array().unwrap().len(),
+                    expected.as_array().unwrap().len(),
+                    "{slug}/{code}/{list}"
+                );
+                for (g, e) in got
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .zip(expected.as_array().unwrap())
+                {
+                    let differing: Vec<String> = e
+                        .as_object()
+                        .unwrap()
+                        .iter()
+                        .filter(|(k, v)| g.get(k.as_str()) != Some(v))
+                        .map(|(k, v)| {
+                            format!(
+                                "{k}: served {} expected {v}",
+                                g.get(k.as_str()).unwrap_or(&Value::Null)
+                            )
+                        })
+                        .collect();
+                    assert_eq!(g, e, "{slug}/{code}/{list}: {}: {differing:?}", e["path"]);
+                }
+            }
+        }
+    }
+}
+
+/// Regions as `regions/` lists them: by name.
+fn sorted_by_name(mut v: Value) -> Value {
+    v.as_array_mut()
+        .unwrap()
+        .sort_by(|a, b| a["name"].as_str().cmp(&b["name"].as_str()));
+    v
+}

@@ -82,6 +82,24 @@ fn unique_texts<'a>(field: &str, values: impl Iterator<Item = &'a str>) -> Check
     Ok(())
 }
 
+/// Checks a `modified_gmt`: the CMS writes UTC as `2024-03-01 09:00:00` (strftime); older
+/// exports and our own generated values use RFC 3339 (`2024-03-01T09:00:00Z`).
+pub(super) fn gmt(path: &str, raw: &str) -> Check {
+    let plain = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
+    if time::PrimitiveDateTime::parse(raw, &plain).is_ok() {
+        return Ok(());
+    }
+    timestamp(path, raw).map(|_| ()).or_else(|_| {
+        fail(
+            path,
+            format!(
+                "„{}“ is not a UTC time like 2024-03-01 09:00:00",
+                shown(raw)
+            ),
+        )
+    })
+}
+
 /// Parses an ISO 8601 / RFC 3339 date-time with offset or `Z`.
 pub(super) fn timestamp(path: &str, raw: &str) -> Result<OffsetDateTime, (String, String)> {
     OffsetDateTime::parse(raw, &Rfc3339).or_else(|_| {
@@ -207,7 +225,7 @@ impl ApiObject for Page {
         let mut parent_ids: HashMap<&str, (u64, usize)> = HashMap::new();
         for (i, p) in items.iter().enumerate() {
             let at = format!("[{i}]");
-            timestamp(&format!("{at}.modified_gmt"), &p.modified_gmt)?;
+            gmt(&format!("{at}.modified_gmt"), &p.modified_gmt)?;
             timestamp(&format!("{at}.last_updated"), &p.last_updated)?;
             languages(&at, &p.available_languages, ctx)?;
             let parent = &p.parent;
@@ -274,7 +292,7 @@ impl ApiObject for Event {
         unique_ids(items.iter().map(|e| e.id))?;
         for (i, e) in items.iter().enumerate() {
             let at = format!("[{i}]");
-            timestamp(&format!("{at}.modified_gmt"), &e.modified_gmt)?;
+            gmt(&format!("{at}.modified_gmt"), &e.modified_gmt)?;
             timestamp(&format!("{at}.last_updated"), &e.last_updated)?;
             languages(&at, &e.available_languages, ctx)?;
             location_info(&format!("{at}.location"), &e.location)?;
@@ -305,7 +323,7 @@ impl ApiObject for Location {
         unique_ids(items.iter().map(|l| l.id))?;
         for (i, l) in items.iter().enumerate() {
             let at = format!("[{i}]");
-            timestamp(&format!("{at}.modified_gmt"), &l.modified_gmt)?;
+            gmt(&format!("{at}.modified_gmt"), &l.modified_gmt)?;
             timestamp(&format!("{at}.last_updated"), &l.last_updated)?;
             if let Some(p) = &l.published_at {
                 timestamp(&format!("{at}.published_at"), p)?;
@@ -337,7 +355,7 @@ impl ApiObject for Imprint {
         for (i, p) in items.iter().enumerate() {
             let at = format!("[{i}]");
             if let Some(m) = &p.modified_gmt {
-                timestamp(&format!("{at}.modified_gmt"), m)?;
+                gmt(&format!("{at}.modified_gmt"), m)?;
             }
             timestamp(&format!("{at}.last_updated"), &p.last_updated)?;
             languages(&at, &p.available_languages, ctx)?;
