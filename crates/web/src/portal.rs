@@ -3,5 +3,6 @@
 
 pub mod api_v3;
 pub mod api_v3_things;
+pub mod feedback;
 pub mod import;
 pub mod sanitize;

@@ -89,6 +89,11 @@ pub fn router() -> Router<AppState> {
     );
     r = both(
         r,
+        "/api/v3/{region}/{lang}/feedback/{target}",
+        axum::routing::post(super::feedback::post),
+    );
+    r = both(
+        r,
         "/api/v3/{region}/{lang}/location-categories",
         get(super::api_v3_things::location_categories),
     );

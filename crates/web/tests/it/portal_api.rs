@@ -508,3 +508,85 @@ fn sorted_by_name(mut v: Value) -> Value {
         .sort_by(|a, b| a["name"].as_str().cmp(&b["name"].as_str()));
     v
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn feedback_is_taken_checked_and_rate_limited() {
+    use axum::http::Method;
+    let app = TestApp::new().await;
+    let dir = folder("feedback");
+    let (de, en) = pages();
+    write(&dir, "regions.json", &region());
+    write(&dir, "bramsche/de/pages.json", &de);
+    write(&dir, "bramsche/en/pages.json", &en);
+    import(&app, &dir).await.unwrap();
+    let post = |path: &'static str, body: &'static str| {
+        let app = &app;
+        async move {
+            app.raw(
+                Method::POST,
+                path,
+                body,
+                "application/x-www-form-urlencoded",
+                Auth::None,
+            )
+            .await
+        }
+    };
+    let r = post(
+        "/api/v3/bramsche/de/feedback/page/",
+        "rating=up&comment=Sehr+hilfreich%21&slug=anmeldung",
+    )
+    .await;
+    assert_eq!(r.status.as_u16(), 201, "{}", r.body);
+    assert_eq!(r.json()["success"], "Feedback successfully submitted");
+    // JSON works too; the trailing slash is optional.
+    let r = app
+        .call(
+            Method::POST,
+            "/api/v3/bramsche/en/feedback/search",
+            Some(json!({"rating": "down", "query": "kita"})),
+            Auth::None,
+        )
+        .await;
+    assert_eq!(r.status.as_u16(), 201, "{}", r.body);
+    // Bad input.
+    for (path, body, status) in [
+        ("/api/v3/bramsche/de/feedback/page/", "rating=maybe", 400),
+        ("/api/v3/bramsche/de/feedback/page/", "comment=", 400),
+        ("/api/v3/bramsche/de/feedback/teapot/", "rating=up", 404),
+        ("/api/v3/bramsche/xx/feedback/page/", "rating=up", 404),
+        ("/api/v3/atlantis/de/feedback/page/", "rating=up", 404),
+    ] {
+        let r = post(path, body).await;
+        assert_eq!(r.status.as_u16(), status, "{path} {body}: {}", r.body);
+        assert!(r.json()["error"].is_string(), "{}", r.body);
+    }
+    let long = format!("rating=down&comment={}", "x".repeat(1001));
+    let r = app
+        .raw(
+            Method::POST,
+            "/api/v3/bramsche/de/feedback/page/",
+            &long,
+            "application/x-www-form-urlencoded",
+            Auth::None,
+        )
+        .await;
+    assert_eq!(r.status.as_u16(), 400);
+    // Spam: the same client is limited within ten minutes.
+    let mut statuses = Vec::new();
+    for _ in 0..12 {
+        statuses.push(
+            post("/api/v3/bramsche/de/feedback/categories/", "rating=up")
+                .await
+                .status
+                .as_u16(),
+        );
+    }
+    assert!(statuses.contains(&429), "{statuses:?}");
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 201).count(),
+        8,
+        "10 per client, 2 used above: {statuses:?}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
