@@ -464,18 +464,64 @@ async fn load_lang(state: &AppState, region: &str, lang: &str) -> V3Result<(Load
     Ok((l, language))
 }
 
+/// Finished `pages/` bodies by (region row, its version, language, base URL). A region's
+/// content changes only through import (a new region row) or edits (which bump the region's
+/// version), so a stale entry can never be served; one cheap query checks the region.
+static PAGES_CACHE: std::sync::LazyLock<std::sync::Mutex<HashMap<String, axum::body::Bytes>>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// Entries kept at most (regions × languages × hosts is small; beyond it the cache starts over).
+const CACHE_MAX: usize = 1024;
+
 async fn pages(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path((region, lang)): Path<(String, String)>,
-) -> V3Result<Json<Vec<Page>>> {
-    let (l, language) = load_lang(&state, &region, &lang).await?;
-    Ok(Json(
-        build_pages(&base_url(&headers), &l, &language)
-            .into_iter()
-            .map(|n| n.page)
-            .collect(),
-    ))
+) -> V3Result<Response> {
+    let base = base_url(&headers);
+    let slug = region.clone();
+    let current = state
+        .db(move |c| {
+            let Some(tenant) = ankommen_db::tenants::default_tenant(c)? else {
+                return Ok(None);
+            };
+            Ok(repo::region(c, &tenant.id, &slug)
+                .ok()
+                .map(|r| (r.id, r.version)))
+        })
+        .await?;
+    let Some((region_id, version)) = current else {
+        return Err(V3Error::not_found(format!(
+            "No region with slug \"{}\" exists.",
+            slug_for_error(&region)
+        )));
+    };
+    let key = format!("{region_id}\n{version}\n{lang}\n{base}");
+    let cached = PAGES_CACHE.lock().ok().and_then(|c| c.get(&key).cloned());
+    let body = match cached {
+        Some(body) => body,
+        None => {
+            let (l, language) = load_lang(&state, &region, &lang).await?;
+            let pages: Vec<Page> = build_pages(&base, &l, &language)
+                .into_iter()
+                .map(|n| n.page)
+                .collect();
+            let body = axum::body::Bytes::from(serde_json::to_vec(&pages).map_err(|e| {
+                V3Error(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    format!("could not write the pages: {e}"),
+                )
+            })?);
+            if let Ok(mut c) = PAGES_CACHE.lock() {
+                if c.len() >= CACHE_MAX {
+                    c.clear();
+                }
+                c.insert(key, body.clone());
+            }
+            body
+        }
+    };
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 #[derive(Debug, Deserialize, Default)]
