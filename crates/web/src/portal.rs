@@ -4,5 +4,6 @@
 pub mod api_v3;
 pub mod api_v3_things;
 pub mod feedback;
+pub mod ical_feed;
 pub mod import;
 pub mod sanitize;

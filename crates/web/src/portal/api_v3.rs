@@ -87,6 +87,14 @@ pub fn router() -> Router<AppState> {
         "/api/v3/{region}/{lang}/locations",
         get(super::api_v3_things::locations),
     );
+    r = r.route(
+        "/portal/{region}/{lang}/events.ics",
+        get(super::ical_feed::feed),
+    );
+    r = r.route(
+        "/portal/{region}/{lang}/events/{id}",
+        get(super::ical_feed::one),
+    );
     r = both(
         r,
         "/api/v3/{region}/{lang}/feedback/{target}",

@@ -292,6 +292,18 @@ fn expand(event: &Event, rule: &str, today: time::Date) -> Vec<Event> {
         .collect()
 }
 
+/// The events of a region in one language, recurring ones once with their rule (for the
+/// calendar feeds).
+pub async fn combined_events(
+    state: &AppState,
+    region: &str,
+    lang: &str,
+    base: &str,
+) -> V3Result<Vec<Event>> {
+    let things = load(state, region, lang).await?;
+    Ok(things.events(base, true, ankommen_db::now().date()))
+}
+
 #[derive(Debug, Deserialize, Default)]
 pub struct EventQuery {
     combine_recurring: Option<String>,

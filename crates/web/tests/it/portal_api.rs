@@ -415,6 +415,58 @@ async fn places_and_events_are_served_back_and_recurrences_expanded() {
         .0,
         400
     );
+    // The calendar feed parses back: the weekly event with its rule, in Berlin time.
+    let feed = app.get("/portal/bramsche/de/events.ics", Auth::None).await;
+    assert_eq!(feed.status.as_u16(), 200, "{}", feed.body);
+    assert!(
+        feed.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
+    let vevents = ankommen_domain::portal::ical::parse_vevents(&feed.body).unwrap();
+    assert_eq!(vevents.len(), 1, "{}", feed.body);
+    let prop = |name: &str| {
+        vevents[0]
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} missing in {}", feed.body))
+            .clone()
+    };
+    assert_eq!(prop("SUMMARY").value, "Sprachcafé");
+    assert_eq!(prop("DTSTART").value, "20270107T180000");
+    assert!(
+        prop("DTSTART")
+            .params
+            .contains(&("TZID".into(), "Europe/Berlin".into()))
+    );
+    assert!(prop("RRULE").value.contains("FREQ=WEEKLY"), "{}", feed.body);
+    assert!(prop("LOCATION").value.contains("Hasestraße 11"));
+    assert!(feed.body.contains("BEGIN:VTIMEZONE"));
+    let one = app
+        .get("/portal/bramsche/de/events/61.ics", Auth::None)
+        .await;
+    assert_eq!(one.status.as_u16(), 200);
+    assert_eq!(
+        ankommen_domain::portal::ical::parse_vevents(&one.body)
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        app.get("/portal/bramsche/de/events/99.ics", Auth::None)
+            .await
+            .status
+            .as_u16(),
+        404
+    );
+    assert_eq!(
+        app.get("/portal/atlantis/de/events.ics", Auth::None)
+            .await
+            .status
+            .as_u16(),
+        404
+    );
     // The English files are missing: empty lists, not errors.
     assert_eq!(
         v3(&app, "/api/v3/bramsche/en/events/").await,
