@@ -301,6 +301,59 @@ fn coordinate(errs: &mut Errs, field: &'static str, raw: &str, limit: f64) -> Op
     }
 }
 
+/// A checked address: street, five-digit postcode, town, both coordinates or neither.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Address {
+    pub street: Option<String>,
+    pub postcode: Option<String>,
+    pub town: Option<String>,
+    pub coordinates: Option<(f64, f64)>,
+}
+
+/// Checks the address fields of a form, adding every problem to `errs`.
+pub(crate) fn address(
+    errs: &mut Errs,
+    street: &str,
+    postcode: &str,
+    town: &str,
+    latitude: &str,
+    longitude: &str,
+) -> Address {
+    let street = errs.keep(optional_text("street", street, 200)).flatten();
+    let postcode = errs.keep(optional_text("postcode", postcode, 10)).flatten();
+    if postcode
+        .as_deref()
+        .is_some_and(|p| p.len() != 5 || !p.chars().all(|c| c.is_ascii_digit()))
+    {
+        errs.0.push(FieldError::new(
+            "postcode",
+            "invalid_postcode",
+            "must have five digits",
+        ));
+    }
+    let town = errs.keep(optional_text("town", town, 100)).flatten();
+    let lat = coordinate(errs, "latitude", latitude, 90.0);
+    let lon = coordinate(errs, "longitude", longitude, 180.0);
+    let coordinates = match (lat, lon) {
+        (Some(a), Some(b)) => Some((a, b)),
+        (None, None) => None,
+        _ => {
+            errs.0.push(FieldError::new(
+                "longitude",
+                "incomplete_coordinates",
+                "give both latitude and longitude, or neither",
+            ));
+            None
+        }
+    };
+    Address {
+        street,
+        postcode,
+        town,
+        coordinates,
+    }
+}
+
 impl OfferInput {
     /// Checks every field, collecting all errors. `known_towns`: the tenant's municipality ids.
     pub fn validate(&self, known_towns: &[String]) -> Result<Offer, Vec<FieldError>> {
@@ -356,37 +409,19 @@ impl OfferInput {
         }
         municipality_ids.sort();
         municipality_ids.dedup();
-        let street = errs
-            .keep(optional_text("street", &self.street, 200))
-            .flatten();
-        let postcode = errs
-            .keep(optional_text("postcode", &self.postcode, 10))
-            .flatten();
-        if postcode
-            .as_deref()
-            .is_some_and(|p| p.len() != 5 || !p.chars().all(|c| c.is_ascii_digit()))
-        {
-            errs.0.push(FieldError::new(
-                "postcode",
-                "invalid_postcode",
-                "must have five digits",
-            ));
-        }
-        let town = errs.keep(optional_text("town", &self.town, 100)).flatten();
-        let lat = coordinate(&mut errs, "latitude", &self.latitude, 90.0);
-        let lon = coordinate(&mut errs, "longitude", &self.longitude, 180.0);
-        let coordinates = match (lat, lon) {
-            (Some(a), Some(b)) => Some((a, b)),
-            (None, None) => None,
-            _ => {
-                errs.0.push(FieldError::new(
-                    "longitude",
-                    "incomplete_coordinates",
-                    "give both latitude and longitude, or neither",
-                ));
-                None
-            }
-        };
+        let Address {
+            street,
+            postcode,
+            town,
+            coordinates,
+        } = address(
+            &mut errs,
+            &self.street,
+            &self.postcode,
+            &self.town,
+            &self.latitude,
+            &self.longitude,
+        );
         let opening_hours = errs
             .keep(parse_opening_hours(&self.opening_hours))
             .unwrap_or_default();

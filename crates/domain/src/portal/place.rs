@@ -6,8 +6,8 @@
 use serde::Deserialize;
 
 use crate::course::{Errs, text};
-use crate::offer::{OpeningDay, is_open, parse_opening_hours};
-use crate::validate::{FieldError, optional_text, required_text};
+use crate::offer::{Address as Checked, OpeningDay, address, is_open, parse_opening_hours};
+use crate::validate::{FieldError, required_text};
 
 crate::text_enum! {
     /// What kind of place it is (the map's icon and filter).
@@ -142,24 +142,6 @@ pub fn open_now(place: &Place, weekday: u8, minute: u16) -> bool {
     )
 }
 
-fn coordinate(errs: &mut Errs, field: &'static str, raw: &str, limit: f64) -> Option<f64> {
-    let raw = raw.trim().replace(',', ".");
-    if raw.is_empty() {
-        return None;
-    }
-    match raw.parse::<f64>() {
-        Ok(v) if v.is_finite() && v.abs() <= limit => Some(v),
-        _ => {
-            errs.0.push(FieldError::new(
-                field,
-                "invalid_number",
-                format!("must be a number between -{limit} and {limit}"),
-            ));
-            None
-        }
-    }
-}
-
 impl PlaceInput {
     /// Checks every field, collecting all errors. Codes besides the usual text ones:
     /// `unknown_value`, `invalid_postcode`, `invalid_number`, `incomplete_coordinates`,
@@ -175,37 +157,19 @@ impl PlaceInput {
                     .map_err(|e| FieldError::new("category", "unknown_value", e.to_string())),
             )
         };
-        let street = errs
-            .keep(optional_text("street", &self.street, 200))
-            .flatten();
-        let postcode = errs
-            .keep(optional_text("postcode", &self.postcode, 10))
-            .flatten();
-        if postcode
-            .as_deref()
-            .is_some_and(|p| p.len() != 5 || !p.chars().all(|c| c.is_ascii_digit()))
-        {
-            errs.0.push(FieldError::new(
-                "postcode",
-                "invalid_postcode",
-                "must have five digits",
-            ));
-        }
-        let town = errs.keep(optional_text("town", &self.town, 100)).flatten();
-        let lat = coordinate(&mut errs, "latitude", &self.latitude, 90.0);
-        let lon = coordinate(&mut errs, "longitude", &self.longitude, 180.0);
-        let coordinates = match (lat, lon) {
-            (Some(a), Some(b)) => Some((a, b)),
-            (None, None) => None,
-            _ => {
-                errs.0.push(FieldError::new(
-                    "longitude",
-                    "incomplete_coordinates",
-                    "give both latitude and longitude, or neither",
-                ));
-                None
-            }
-        };
+        let Checked {
+            street,
+            postcode,
+            town,
+            coordinates,
+        } = address(
+            &mut errs,
+            &self.street,
+            &self.postcode,
+            &self.town,
+            &self.latitude,
+            &self.longitude,
+        );
         let opening_hours = errs
             .keep(parse_opening_hours(&self.opening_hours))
             .unwrap_or_default();
