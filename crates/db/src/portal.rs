@@ -83,6 +83,7 @@ pub struct PageRow {
     pub updated_at: PrimitiveDateTime,
     pub updated_by: Option<String>,
     pub version: i32,
+    pub organisation_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]

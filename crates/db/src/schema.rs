@@ -420,6 +420,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     portal_places,
     portal_events,
     portal_feedback,
+    portal_editor_regions,
+    portal_organisations,
 );
 
 diesel::table! {
@@ -795,6 +797,7 @@ diesel::table! {
         updated_at -> Timestamp,
         updated_by -> Nullable<Text>,
         version -> Integer,
+        organisation_id -> Nullable<Text>,
     }
 }
 
@@ -915,5 +918,29 @@ diesel::table! {
         created_at -> Timestamp,
         read_at -> Nullable<Timestamp>,
         read_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    portal_editor_regions (id) {
+        id -> Text,
+        tenant_id -> Text,
+        user_id -> Text,
+        region_slug -> Text,
+        created_at -> Timestamp,
+        created_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    portal_organisations (id) {
+        id -> Text,
+        tenant_id -> Text,
+        region_id -> Text,
+        external_id -> BigInt,
+        slug -> Text,
+        name -> Text,
+        logo -> Nullable<Text>,
+        website -> Nullable<Text>,
     }
 }
