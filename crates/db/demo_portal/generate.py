@@ -633,6 +633,57 @@ def build_places(region, lang, li):
     return out
 
 
+# Imprint per region (publisher) and language (wording). The legally binding version is
+# the German one; the translations say so.
+PUBLISHERS = {
+    "landkreis-osnabrueck": ("Landkreis Osnabrück, Migrationszentrum", "Am Schölerberg 1", "49082 Osnabrück", "0541 501-0", "migrationszentrum@ankommen.example"),
+    "bramsche": ("Stadt Bramsche", "Hasestraße 11", "49565 Bramsche", "05461 83-0", "integration@bramsche.ankommen.example"),
+    "melle": ("Stadt Melle", "Markt 22", "49324 Melle", "05422 965-0", "integration@melle.ankommen.example"),
+    "quakenbrueck": ("Stadt Quakenbrück", "Markt 1", "49610 Quakenbrück", "05431 182-0", "integration@quakenbrueck.ankommen.example"),
+}
+
+IMPRINT_WORDS = {
+    "de": ("Impressum", "Herausgeber", "Telefon", "E-Mail", "Verantwortlich für den Inhalt ist der Herausgeber. Die Informationen werden sorgfältig geprüft; bei Fragen wenden Sie sich bitte an die Beratung.", ""),
+    "en": ("Imprint", "Publisher", "Phone", "Email", "The publisher is responsible for the content. The information is checked carefully; if you have questions, please contact the counselling service.", "The German version of this imprint is legally binding."),
+    "ar": ("بيانات الناشر", "الناشر", "الهاتف", "البريد الإلكتروني", "الناشر مسؤول عن المحتوى. يتم التحقق من المعلومات بعناية؛ إذا كانت لديك أسئلة فتواصل مع خدمة الاستشارة.", "النسخة الألمانية من هذه البيانات هي الملزمة قانونيًا."),
+    "fa": ("شناسنامه", "ناشر", "تلفن", "ایمیل", "مسئولیت محتوا با ناشر است. اطلاعات با دقت بررسی می‌شوند؛ اگر سؤالی دارید با مرکز مشاوره تماس بگیرید.", "نسخهٔ آلمانی این شناسنامه از نظر حقوقی معتبر است."),
+    "uk": ("Вихідні дані", "Видавець", "Телефон", "Ел. пошта", "За зміст відповідає видавець. Інформацію ретельно перевіряють; якщо у вас є питання, зверніться до консультації.", "Юридично обов'язковою є німецька версія цих вихідних даних."),
+    "ru": ("Выходные данные", "Издатель", "Телефон", "Эл. почта", "За содержание отвечает издатель. Информация тщательно проверяется; если у вас есть вопросы, обратитесь в консультацию.", "Юридически обязательной является немецкая версия этих выходных данных."),
+    "tr": ("Künye", "Yayıncı", "Telefon", "E-posta", "İçerikten yayıncı sorumludur. Bilgiler özenle kontrol edilir; sorularınız için lütfen danışmanlık hizmetine başvurun.", "Bu künyenin Almanca sürümü hukuken bağlayıcıdır."),
+}
+
+
+def build_imprint(region, lang, li):
+    r = REGION_BY_SLUG[region]
+    name, street, town, phone, email = PUBLISHERS[region]
+    title, publisher, phone_w, email_w, responsible, binding = IMPRINT_WORDS[lang]
+    content = (
+        f"<h2>{publisher}</h2>\n<p>{name}<br>{street}<br>{town}</p>\n"
+        f"<p>{phone_w}: {phone}<br>{email_w}: <a href=\"mailto:{email}\">{email}</a></p>\n"
+        f"<p>{responsible}</p>" + (f"\n<p>{binding}</p>" if binding else "")
+    )
+    iid = 900 + r["id"]
+    last_updated, modified_gmt = stamp(iid, li)
+    path = lambda code: f"/{region}/{code}/disclaimer/"
+    return {
+        "id": iid * 10 + li,
+        "url": BASE + path(lang),
+        "path": path(lang),
+        "title": title,
+        "modified_gmt": modified_gmt,
+        "last_updated": last_updated,
+        "excerpt": excerpt_of(content),
+        "content": content,
+        "parent": None,
+        "available_languages": {
+            code: {"id": iid * 10 + i, "url": BASE + path(code), "path": path(code)}
+            for i, code in enumerate(LANG_CODES) if code != lang
+        },
+        "thumbnail": None,
+        "hash": None,
+    }
+
+
 def write_json(path, data):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
@@ -663,6 +714,11 @@ def main(outdir):
             events = sorted(build_events(r["slug"], lang, li), key=lambda e: (e["event"]["start"][:19], e["id"]))
             write_json(os.path.join(d, "events.json"), events)
             write_json(os.path.join(d, "locations.json"), build_places(r["slug"], lang, li))
+            write_json(os.path.join(d, "imprint.json"), build_imprint(r["slug"], lang, li))
+    # Our addition to the Integreat shapes: towns show the county's pages too.
+    write_json(os.path.join(outdir, "ankommen.json"), {"parent_regions": {
+        r["slug"]: "landkreis-osnabrueck" for r in REGIONS if r["slug"] != "landkreis-osnabrueck"
+    }})
 
 
 if __name__ == "__main__":

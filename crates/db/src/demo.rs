@@ -106,6 +106,9 @@ const USERS: [(Role, &str, &str); 11] = [
     (Role::Analyst, "Controlling Migrationskonzept", MIGRATION_CENTRE),
 ];
 
+/// Portal regions the demo editor is bound to.
+pub const DEMO_EDITOR_REGIONS: [&str; 2] = ["landkreis-osnabrueck", "bramsche"];
+
 /// Persons of the demo county: 300 fictional cases, most with the demo counsellor, the rest
 /// with the team lead (so a counsellor also meets records outside the own caseload).
 pub fn seed_persons(conn: &mut Db, tenant_id: &str, n: usize) -> DbResult<usize> {
@@ -208,7 +211,17 @@ pub fn seed(
             org_id: org_ids.get(org).cloned().unwrap_or_default(),
             locale: "de".to_owned(),
         };
-        users::create(conn, who, &input, &password_hash_for(role)?)?;
+        let user = users::create(conn, who, &input, &password_hash_for(role)?)?;
+        if role == Role::Editor {
+            // The portal's demo editor keeps the county's and Bramsche's pages (not Melle's or
+            // Quakenbrück's, so the binding shows); bound by slug, before the portal import.
+            write_tx(conn, &tenant.id, |c| {
+                for slug in DEMO_EDITOR_REGIONS {
+                    crate::portal::edit::insert_binding(c, who, &user.id, slug)?;
+                }
+                Ok(())
+            })?;
+        }
         names.push(input.username);
     }
     Ok((tenant.id, names))

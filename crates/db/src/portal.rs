@@ -15,6 +15,7 @@ use crate::{Db, DbResult};
 
 mod feedback;
 mod import;
+pub mod edit;
 
 pub use feedback::{FeedbackIn, PER_CLIENT_10_MIN, PER_REGION_HOUR, add_feedback};
 pub use import::{
@@ -26,6 +27,8 @@ pub use import::{
 pub const PAGE: &str = "page";
 pub const PLACE: &str = "place";
 pub const EVENT: &str = "event";
+/// The region's imprint (owner: the region).
+pub const IMPRINT: &str = "imprint";
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = pr)]

@@ -13,6 +13,7 @@ pub mod page;
 pub mod place;
 pub mod publication;
 pub mod rrule;
+pub mod search;
 pub mod slug;
 pub mod translation;
 

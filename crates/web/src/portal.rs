@@ -7,3 +7,4 @@ pub mod feedback;
 pub mod ical_feed;
 pub mod import;
 pub mod sanitize;
+pub mod site;

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 use time::PrimitiveDateTime;
 
-use super::{EVENT, PAGE, PLACE};
+use super::{EVENT, IMPRINT, PAGE, PLACE};
 use crate::audit::{self, Entry};
 use crate::schema::{
     portal_events as ev, portal_languages as pl, portal_pages as pp, portal_place_categories as pc,
@@ -121,6 +121,8 @@ pub struct RegionContent {
     pub pages: Vec<PageIn>,
     pub places: Vec<PlaceIn>,
     pub events: Vec<EventIn>,
+    /// The region's imprint, one text per language.
+    pub imprint: Vec<TextIn>,
 }
 
 /// What an import wrote.
@@ -148,7 +150,7 @@ pub fn import(conn: &mut Db, who: Who<'_>, content: &[RegionContent]) -> DbResul
         ordered.sort_by_key(|r| r.region.parent_slug.is_some());
         for rc in ordered {
             let r = &rc.region;
-            remove_region(c, who.tenant_id, &r.slug)?;
+            let children = remove_region(c, who.tenant_id, &r.slug)?;
             let parent: Option<String> = match &r.parent_slug {
                 Some(slug) => pr::table
                     .filter(pr::tenant_id.eq(who.tenant_id))
@@ -182,6 +184,10 @@ pub fn import(conn: &mut Db, who: Who<'_>, content: &[RegionContent]) -> DbResul
                     pr::updated_by.eq(who.user_id),
                     pr::version.eq(1),
                 ))
+                .execute(c)?;
+            // Towns of a replaced county that are not in this import stay its towns.
+            diesel::update(pr::table.filter(pr::id.eq_any(&children)))
+                .set(pr::parent_region_id.eq(Some(&region_id)))
                 .execute(c)?;
             report.regions += 1;
             let mut lang_ids = std::collections::HashMap::new();
@@ -323,6 +329,7 @@ pub fn import(conn: &mut Db, who: Who<'_>, content: &[RegionContent]) -> DbResul
                 report.texts += write_texts(c, EVENT, &id, &e.texts)?;
                 report.events += 1;
             }
+            report.texts += write_texts(c, IMPRINT, &region_id, &rc.imprint)?;
         }
         audit::append(
             c,
@@ -458,8 +465,9 @@ fn insert_text(
     Ok(())
 }
 
-/// Deletes a region's content and the region itself (inside an import).
-fn remove_region(c: &mut Db, tenant_id: &str, slug: &str) -> DbResult<()> {
+/// Deletes a region's content and the region itself (inside an import); returns the ids of
+/// the regions that had it as their parent (detached now, attached again to the new row).
+fn remove_region(c: &mut Db, tenant_id: &str, slug: &str) -> DbResult<Vec<String>> {
     let Some(region): Option<String> = pr::table
         .filter(pr::tenant_id.eq(tenant_id))
         .filter(pr::slug.eq(slug))
@@ -467,7 +475,7 @@ fn remove_region(c: &mut Db, tenant_id: &str, slug: &str) -> DbResult<()> {
         .first(c)
         .optional()?
     else {
-        return Ok(());
+        return Ok(vec![]);
     };
     let pages: Vec<String> = pp::table
         .filter(pp::region_id.eq(&region))
@@ -481,7 +489,12 @@ fn remove_region(c: &mut Db, tenant_id: &str, slug: &str) -> DbResult<()> {
         .filter(ev::region_id.eq(&region))
         .select(ev::id)
         .load(c)?;
-    let owners: Vec<&String> = pages.iter().chain(&places).chain(&events).collect();
+    let owners: Vec<&String> = pages
+        .iter()
+        .chain(&places)
+        .chain(&events)
+        .chain(std::iter::once(&region))
+        .collect();
     let texts: Vec<String> = tx::table
         .filter(tx::owner_id.eq_any(&owners))
         .select(tx::id)
@@ -500,9 +513,18 @@ fn remove_region(c: &mut Db, tenant_id: &str, slug: &str) -> DbResult<()> {
             .filter(crate::schema::portal_feedback::region_id.eq(&region)),
     )
     .execute(c)?;
+    let children: Vec<String> = pr::table
+        .filter(pr::parent_region_id.eq(Some(&region)))
+        .select(pr::id)
+        .load(c)?;
     diesel::update(pr::table.filter(pr::parent_region_id.eq(Some(&region))))
         .set(pr::parent_region_id.eq(None::<String>))
         .execute(c)?;
+    diesel::delete(
+        crate::schema::portal_organisations::table
+            .filter(crate::schema::portal_organisations::region_id.eq(&region)),
+    )
+    .execute(c)?;
     diesel::delete(pr::table.filter(pr::id.eq(&region))).execute(c)?;
-    Ok(())
+    Ok(children)
 }

@@ -91,9 +91,15 @@ pub fn router() -> Router<AppState> {
         "/portal/{region}/{lang}/events.ics",
         get(super::ical_feed::feed),
     );
-    r = r.route(
-        "/portal/{region}/{lang}/events/{id}",
-        get(super::ical_feed::one),
+    r = both(
+        r,
+        "/api/v3/{region}/{lang}/imprint",
+        get(super::api_v3_things::imprint),
+    );
+    r = both(
+        r,
+        "/api/v3/{region}/{lang}/disclaimer",
+        get(super::api_v3_things::imprint),
     );
     r = both(
         r,
@@ -661,4 +667,21 @@ async fn parents(
     }
     out.reverse();
     Ok(Json(out))
+}
+
+/// A region's pages in one language as the API serves them (tree order), each with its page
+/// id (the same in every language), with the region,
+/// its languages and the language: what the public portal's pages are made of.
+pub(crate) async fn region_pages(
+    state: &AppState,
+    region: &str,
+    lang: &str,
+    base: &str,
+) -> V3Result<(RegionRow, Vec<LanguageRow>, LanguageRow, Vec<(u64, Page)>)> {
+    let (l, language) = load_lang(state, region, lang).await?;
+    let pages = build_pages(base, &l, &language)
+        .into_iter()
+        .map(|n| (n.page_id, n.page))
+        .collect();
+    Ok((l.region, l.languages, language, pages))
 }

@@ -16,7 +16,7 @@ use time::format_description::well_known::Rfc3339;
 
 use ankommen_db::portal::{self as repo, CategoryRow, EventRow, LanguageRow, PlaceRow, TextRow};
 use ankommen_domain::portal::integreat::{
-    Event, Location, LocationCategory, TranslationLink, from_value, parse_recurrence_rule,
+    Event, Imprint, Location, LocationCategory, TranslationLink, from_value, parse_recurrence_rule,
 };
 
 use super::api_v3::{V3Error, V3Result, base_url, load_region};
@@ -377,4 +377,129 @@ pub async fn events(
         combine,
         ankommen_db::now().date(),
     )))
+}
+
+/// A region's events (recurring ones once, and their occurrences of the next twelve months)
+/// and places in one language, as the API serves them: for the public portal.
+pub(crate) async fn region_things(
+    state: &AppState,
+    region: &str,
+    lang: &str,
+    base: &str,
+) -> V3Result<(Vec<Event>, Vec<Event>, Vec<Location>)> {
+    let things = load(state, region, lang).await?;
+    let today = ankommen_db::now().date();
+    Ok((
+        things.events(base, true, today),
+        things.events(base, false, today),
+        things.locations(base),
+    ))
+}
+
+/// The region's imprint text in `lang`, if it has one (the public portal's imprint page).
+pub(crate) async fn imprint_text(
+    state: &AppState,
+    region: &str,
+    lang: &str,
+) -> V3Result<Option<TextRow>> {
+    let (r, languages) = load_region(state, region).await?;
+    let language = languages
+        .iter()
+        .find(|l| l.code == lang)
+        .cloned()
+        .ok_or_else(|| V3Error::not_found("No language with this slug exists in this region."))?;
+    let rid = r.id.clone();
+    let texts = state
+        .db(move |c| repo::texts(c, repo::IMPRINT, &[rid]))
+        .await?;
+    Ok(texts.into_iter().find(|t| t.language_id == language.id))
+}
+
+/// `{region}/{lang}/imprint/` (alias `disclaimer/`): the region's imprint in one language,
+/// with links to its other languages; 404 when the region has none in this language.
+pub async fn imprint(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((region, lang)): Path<(String, String)>,
+) -> V3Result<Json<Imprint>> {
+    let (r, languages) = load_region(&state, &region).await?;
+    if !languages.iter().any(|l| l.code == lang) {
+        return Err(V3Error::not_found(
+            "No language with this slug exists in this region.",
+        ));
+    }
+    let rid = r.id.clone();
+    let texts = state
+        .db(move |c| repo::texts(c, repo::IMPRINT, &[rid]))
+        .await?;
+    let base = base_url(&headers);
+    let code_of = |t: &TextRow| {
+        languages
+            .iter()
+            .find(|l| l.id == t.language_id)
+            .map(|l| l.code.clone())
+    };
+    let path_of = |t: &TextRow, code: &str| -> String {
+        let stored: Value = serde_json::from_str(&t.passthrough).unwrap_or_default();
+        stored
+            .get("path")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .unwrap_or_else(|| format!("/{}/{code}/disclaimer/", r.slug))
+    };
+    let Some(t) = texts
+        .iter()
+        .find(|t| code_of(t).as_deref() == Some(lang.as_str()))
+    else {
+        return Err(V3Error::not_found("No imprint exists in this language."));
+    };
+    let stored: Value = serde_json::from_str(&t.passthrough).unwrap_or_default();
+    let edited = t.version > 1;
+    let last_updated = stored
+        .get("last_updated")
+        .and_then(Value::as_str)
+        .filter(|_| !edited)
+        .map(str::to_owned)
+        .unwrap_or_else(|| {
+            time::OffsetDateTime::new_utc(t.last_updated.date(), t.last_updated.time())
+                .format(&Rfc3339)
+                .unwrap_or_default()
+        });
+    let modified_gmt = stored
+        .get("modified_gmt")
+        .and_then(Value::as_str)
+        .filter(|_| !edited)
+        .map(str::to_owned);
+    let path = path_of(t, &lang);
+    let available_languages = texts
+        .iter()
+        .filter_map(|o| {
+            let code = code_of(o)?;
+            (code != lang).then(|| {
+                let p = path_of(o, &code);
+                (
+                    code,
+                    TranslationLink {
+                        id: Some(o.external_id.max(0) as u64),
+                        url: format!("{base}{p}"),
+                        path: p,
+                    },
+                )
+            })
+        })
+        .collect();
+    Ok(Json(Imprint {
+        id: t.external_id.max(0) as u64,
+        url: format!("{base}{path}"),
+        path,
+        title: t.title.clone(),
+        modified_gmt,
+        last_updated,
+        excerpt: t.excerpt.clone(),
+        content: t.content.clone(),
+        parent: Value::Null,
+        available_languages,
+        thumbnail: Value::Null,
+        hash: Value::Null,
+    }))
 }

@@ -17,7 +17,7 @@ use ankommen_db::portal::{
     CategoryIn, EventIn, LanguageIn, PageIn, PlaceIn, RegionContent, RegionIn, TextIn,
 };
 use ankommen_domain::portal::integreat::{
-    Context, Event, ImportError, Location, Page, Region, parse_file,
+    Context, Event, ImportError, Imprint, Location, Page, Region, from_value, parse_file,
 };
 use serde_json::{Value, json};
 use time::PrimitiveDateTime;
@@ -130,6 +130,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<RegionContent>, ImportError> {
         )
     })?;
     let regions: Vec<Region> = parse_file("regions.json", &regions_text, &Context::new())?;
+    let parents = parent_regions(dir, &regions)?;
     let mut out = Vec::new();
     for region in &regions {
         let ctx = Context::for_region(region);
@@ -137,6 +138,7 @@ pub fn read_dir(dir: &Path) -> Result<Vec<RegionContent>, ImportError> {
         let mut pages: Vec<(String, Vec<Page>)> = Vec::new();
         let mut events: Vec<(String, Vec<Event>)> = Vec::new();
         let mut places: Vec<(String, Vec<Location>)> = Vec::new();
+        let mut imprint = Vec::new();
         for lang in &region.languages {
             let base = format!("{slug}/{}", lang.code);
             let name = format!("{base}/pages.json");
@@ -151,15 +153,120 @@ pub fn read_dir(dir: &Path) -> Result<Vec<RegionContent>, ImportError> {
             if let Some(t) = read(dir, &name)? {
                 places.push((lang.code.clone(), parse_file(&name, &t, &ctx)?));
             }
+            let name = format!("{base}/imprint.json");
+            if let Some(t) = read(dir, &name)? {
+                imprint.push(imprint_in(&name, &lang.code, &t)?);
+            }
         }
+        let mut region_in = region_in(region);
+        region_in.parent_slug = parents.get(&slug).cloned();
         out.push(RegionContent {
-            region: region_in(region),
+            region: region_in,
+            imprint,
             pages: pages_in(&slug, &pages)?,
             places: places_in(&slug, &places)?,
             events: events_in(&slug, &events)?,
         });
     }
     Ok(out)
+}
+
+/// `ankommen.json` (optional, our addition): `{"parent_regions": {"town": "county"}}` — the
+/// county region whose pages a town's portal shows too. Both must be regions of the import.
+fn parent_regions(dir: &Path, regions: &[Region]) -> Result<HashMap<String, String>, ImportError> {
+    const FILE: &str = "ankommen.json";
+    let Some(text) = read(dir, FILE)? else {
+        return Ok(HashMap::new());
+    };
+    let v: Value =
+        serde_json::from_str(&text).map_err(|e| fail(FILE, "$", format!("not valid JSON: {e}")))?;
+    let Value::Object(top) = &v else {
+        return Err(fail(FILE, "$", "expected an object"));
+    };
+    if let Some(k) = top.keys().find(|k| *k != "parent_regions") {
+        return Err(fail(FILE, &format!("$.{k}"), "unknown field"));
+    }
+    let slugs: Vec<String> = regions
+        .iter()
+        .map(|r| r.path.trim_matches('/').to_owned())
+        .collect();
+    let mut out = HashMap::new();
+    let Some(map) = top.get("parent_regions") else {
+        return Ok(out);
+    };
+    let Value::Object(map) = map else {
+        return Err(fail(FILE, "$.parent_regions", "expected an object"));
+    };
+    for (town, county) in map {
+        let path = format!("$.parent_regions.{town}");
+        let Value::String(county) = county else {
+            return Err(fail(FILE, &path, "expected a region slug"));
+        };
+        if !slugs.contains(town) {
+            return Err(fail(
+                FILE,
+                &path,
+                format!("'{town}' is not a region of regions.json"),
+            ));
+        }
+        if !slugs.contains(county) {
+            return Err(fail(
+                FILE,
+                &path,
+                format!("'{county}' is not a region of regions.json"),
+            ));
+        }
+        if town == county {
+            return Err(fail(FILE, &path, "a region cannot be its own parent"));
+        }
+        out.insert(town.clone(), county.clone());
+    }
+    if let Some(town) = out.keys().find(|t| out.values().any(|c| c == *t)) {
+        return Err(fail(
+            FILE,
+            &format!("$.parent_regions.{town}"),
+            "a region with a parent cannot be a parent itself (county and towns only)",
+        ));
+    }
+    Ok(out)
+}
+
+/// `{region}/{lang}/imprint.json`: the body of `imprint/` (one object; a list of one is
+/// accepted too).
+fn imprint_in(file: &str, code: &str, text_raw: &str) -> Result<TextIn, ImportError> {
+    let v: Value = serde_json::from_str(text_raw)
+        .map_err(|e| fail(file, "$", format!("not valid JSON: {e}")))?;
+    let (v, at) = match v {
+        Value::Array(mut items) if items.len() == 1 => (items.remove(0), "[0]"),
+        Value::Array(_) => return Err(fail(file, "$", "expected one imprint")),
+        other => (other, ""),
+    };
+    let imprint: Imprint = from_value(&v).map_err(|(path, message)| {
+        fail(
+            file,
+            &format!("${at}{}", path.trim_start_matches('$')),
+            message,
+        )
+    })?;
+    let passthrough = json!({
+        "path": imprint.path,
+        "last_updated": imprint.last_updated,
+        "modified_gmt": imprint.modified_gmt,
+    });
+    text(
+        file,
+        0,
+        Source {
+            id: imprint.id,
+            code,
+            path: &imprint.path,
+            title: &imprint.title,
+            excerpt: &imprint.excerpt,
+            content: &imprint.content,
+            last_updated: &imprint.last_updated,
+        },
+        passthrough,
+    )
 }
 
 fn region_in(r: &Region) -> RegionIn {

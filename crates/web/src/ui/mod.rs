@@ -21,6 +21,7 @@ pub mod offers;
 pub mod person_page;
 pub mod persons;
 pub mod plans;
+pub mod portal_editor;
 pub mod privacy;
 pub mod profile;
 pub mod referrals;
@@ -165,6 +166,7 @@ pub fn router() -> Router<AppState> {
             get(privacy::settings_page).post(privacy::save_settings_form),
         )
         .route("/static/app.css", get(stylesheet))
+        .merge(portal_editor::router())
 }
 
 async fn stylesheet() -> Response {
@@ -367,6 +369,9 @@ impl Ctx {
         }
         if user.role == Role::TeamLead {
             items.push(("/break-glass", "nav-break-glass"));
+        }
+        if matches!(user.role, Role::Editor | Role::Admin) {
+            items.push(("/editor", "nav-editor"));
         }
         items.push(("/notifications", "nav-notifications"));
         if matches!(user.role, Role::Admin | Role::TeamLead) {

@@ -13,6 +13,8 @@ mod network_pages;
 mod persons;
 mod plans;
 mod portal_api;
+mod portal_editor;
+mod portal_site;
 mod privacy_pages;
 mod retention;
 mod support;

@@ -13,7 +13,7 @@ const HOST: &str = "http://localhost:8000";
 
 /// One Integreat page object as the CMS serves it (a fixture builder, hence the arguments).
 #[allow(clippy::too_many_arguments)]
-fn page(
+pub(crate) fn page(
     id: u64,
     lang: &str,
     path: &str,
@@ -42,7 +42,7 @@ fn page(
     })
 }
 
-fn link(id: u64, path: &str) -> Value {
+pub(crate) fn link(id: u64, path: &str) -> Value {
     json!({"id": id, "url": format!("{HOST}{path}"), "path": path})
 }
 
@@ -132,19 +132,22 @@ fn pages() -> (Value, Value) {
     (de, en)
 }
 
-fn write(dir: &Path, name: &str, v: &Value) {
+pub(crate) fn write(dir: &Path, name: &str, v: &Value) {
     let path = dir.join(name);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, serde_json::to_string_pretty(v).unwrap()).unwrap();
 }
 
-fn folder(tag: &str) -> std::path::PathBuf {
+pub(crate) fn folder(tag: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("ankommen-import-{tag}-{}", uuid::Uuid::now_v7()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
 
-async fn import(app: &TestApp, dir: &Path) -> Result<ankommen_db::portal::ImportReport, String> {
+pub(crate) async fn import(
+    app: &TestApp,
+    dir: &Path,
+) -> Result<ankommen_db::portal::ImportReport, String> {
     let content = ankommen_web::portal::import::read_dir(dir).map_err(|e| e.to_string())?;
     let db = app.db.db.clone();
     tokio::task::spawn_blocking(move || {

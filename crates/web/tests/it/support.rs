@@ -106,6 +106,31 @@ impl TestApp {
         send(&self.router, Method::GET, path, None, auth).await
     }
 
+    /// A GET with extra request headers (conditional requests, languages).
+    pub async fn get_with_headers(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut req = Request::builder()
+            .method(Method::GET)
+            .uri(path)
+            .header(header::HOST, "ankommen.test");
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let res = self
+            .router
+            .clone()
+            .oneshot(req.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
     pub async fn form(&self, path: &str, fields: &[(&str, &str)], auth: Auth<'_>) -> Reply {
         let body: String = fields
             .iter()
