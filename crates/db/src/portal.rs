@@ -13,9 +13,9 @@ use crate::schema::{
 };
 use crate::{Db, DbResult};
 
+pub mod edit;
 mod feedback;
 mod import;
-pub mod edit;
 
 pub use feedback::{FeedbackIn, PER_CLIENT_10_MIN, PER_REGION_HOUR, add_feedback};
 pub use import::{
@@ -254,6 +254,19 @@ pub fn categories(conn: &mut Db, tenant_id: &str) -> DbResult<Vec<CategoryRow>> 
         .filter(pc::tenant_id.eq(tenant_id))
         .order(pc::external_id)
         .select(CategoryRow::as_select())
+        .load(conn)?)
+}
+
+/// A region's organisations: (Integreat id, name, website).
+pub fn organisations(
+    conn: &mut Db,
+    region_id: &str,
+) -> DbResult<Vec<(i64, String, Option<String>)>> {
+    use crate::schema::portal_organisations as po;
+    Ok(po::table
+        .filter(po::region_id.eq(region_id))
+        .order(po::name)
+        .select((po::external_id, po::name, po::website))
         .load(conn)?)
 }
 

@@ -97,6 +97,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::router())
         .merge(ui::router())
         .merge(portal::api_v3::router())
+        .merge(portal::pdf::router())
         .merge(portal::site::router())
         .fallback(ui::errors::fallback)
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(

@@ -6,5 +6,6 @@ pub mod api_v3_things;
 pub mod feedback;
 pub mod ical_feed;
 pub mod import;
+pub mod pdf;
 pub mod sanitize;
 pub mod site;

@@ -233,10 +233,26 @@ pub fn import(conn: &mut Db, who: Who<'_>, content: &[RegionContent]) -> DbResul
                     }
                     Ok(texts.len())
                 };
+            // The organisations named by pages and places (Integreat's `organization`).
+            let organisations = organisations(
+                c,
+                who.tenant_id,
+                &region_id,
+                rc.pages
+                    .iter()
+                    .map(|p| &p.passthrough)
+                    .chain(rc.places.iter().map(|p| &p.passthrough)),
+            )?;
             // Pages: ids first, then parents (a parent may come after its child in the file).
             let mut page_ids = std::collections::HashMap::new();
             for p in &rc.pages {
                 let id = uuid();
+                let organisation = p
+                    .passthrough
+                    .get("organization")
+                    .and_then(|o| o.get("id"))
+                    .and_then(serde_json::Value::as_i64)
+                    .and_then(|e| organisations.get(&e));
                 diesel::insert_into(pp::table)
                     .values((
                         pp::id.eq(&id),
@@ -246,6 +262,7 @@ pub fn import(conn: &mut Db, who: Who<'_>, content: &[RegionContent]) -> DbResul
                         pp::position.eq(p.position),
                         pp::archived.eq(false),
                         pp::passthrough.eq(p.passthrough.to_string()),
+                        pp::organisation_id.eq(organisation),
                         pp::created_at.eq(t),
                         pp::created_by.eq(who.user_id),
                         pp::updated_at.eq(t),
@@ -411,6 +428,49 @@ fn upsert_category(c: &mut Db, tenant_id: &str, cat: &CategoryIn) -> DbResult<St
             Ok(id)
         }
     }
+}
+
+/// Writes the distinct organisations (`{id, slug, name, logo, website}`) the objects name;
+/// returns their row ids by Integreat id.
+fn organisations<'a>(
+    c: &mut Db,
+    tenant_id: &str,
+    region_id: &str,
+    objects: impl Iterator<Item = &'a serde_json::Value>,
+) -> DbResult<std::collections::HashMap<i64, String>> {
+    use crate::schema::portal_organisations as po;
+    let mut out = std::collections::HashMap::new();
+    for o in objects.filter_map(|v| v.get("organization")) {
+        let text = |k: &str| {
+            o.get(k)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+        };
+        let (Some(external), Some(name)) = (
+            o.get("id").and_then(serde_json::Value::as_i64),
+            text("name"),
+        ) else {
+            continue;
+        };
+        if out.contains_key(&external) {
+            continue;
+        }
+        let id = uuid();
+        diesel::insert_into(po::table)
+            .values((
+                po::id.eq(&id),
+                po::tenant_id.eq(tenant_id),
+                po::region_id.eq(region_id),
+                po::external_id.eq(external),
+                po::slug.eq(text("slug").unwrap_or_default()),
+                po::name.eq(name),
+                po::logo.eq(text("logo")),
+                po::website.eq(text("website")),
+            ))
+            .execute(c)?;
+        out.insert(external, id);
+    }
+    Ok(out)
 }
 
 fn insert_text(

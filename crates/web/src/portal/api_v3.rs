@@ -132,8 +132,8 @@ pub fn base_url(headers: &HeaderMap) -> String {
 }
 
 /// One region with its languages and (for the language endpoints) its pages and texts.
-struct Loaded {
-    region: RegionRow,
+pub(crate) struct Loaded {
+    pub(crate) region: RegionRow,
     languages: Vec<LanguageRow>,
     pages: Vec<PageRow>,
     texts: Vec<TextRow>,
@@ -178,7 +178,7 @@ async fn load(state: &AppState, slug: &str, with_pages: bool) -> V3Result<Loaded
 }
 
 /// A slug for an error message: letters, digits and dashes only, at most 64.
-fn slug_for_error(s: &str) -> String {
+pub(crate) fn slug_for_error(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric() || *c == '-')
         .take(64)
@@ -307,7 +307,7 @@ fn rfc3339(t: time::OffsetDateTime) -> String {
 }
 
 /// The pages of a region in one language, in tree order (parents before children).
-fn build_pages(base: &str, l: &Loaded, lang: &LanguageRow) -> Vec<Node> {
+pub(crate) fn build_pages(base: &str, l: &Loaded, lang: &LanguageRow) -> Vec<Node> {
     let code_of: HashMap<&str, &str> = l
         .languages
         .iter()
@@ -457,12 +457,16 @@ fn tree_order(nodes: Vec<Node>) -> Vec<Node> {
 
 /// A page in one language with the id of the page itself (`parent.id` of its children).
 #[derive(Debug, Clone)]
-struct Node {
-    page_id: u64,
-    page: Page,
+pub(crate) struct Node {
+    pub(crate) page_id: u64,
+    pub(crate) page: Page,
 }
 
-async fn load_lang(state: &AppState, region: &str, lang: &str) -> V3Result<(Loaded, LanguageRow)> {
+pub(crate) async fn load_lang(
+    state: &AppState,
+    region: &str,
+    lang: &str,
+) -> V3Result<(Loaded, LanguageRow)> {
     let l = load(state, region, true).await?;
     let language = l
         .languages
@@ -540,15 +544,15 @@ async fn pages(
 
 #[derive(Debug, Deserialize, Default)]
 pub struct PageQuery {
-    url: Option<String>,
-    id: Option<String>,
-    depth: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) id: Option<String>,
+    pub(crate) depth: Option<String>,
 }
 
 /// The page a `url` (absolute, or a path) or an `id` (the page's id, as the CMS reads it)
 /// names. A URL is matched on its whole path first, then, as the CMS does, on its last
 /// segment when that names exactly one page.
-fn find<'a>(nodes: &'a [Node], q: &PageQuery) -> V3Result<Option<&'a Node>> {
+pub(crate) fn find<'a>(nodes: &'a [Node], q: &PageQuery) -> V3Result<Option<&'a Node>> {
     if let Some(id) = q.id.as_deref().filter(|s| !s.is_empty()) {
         let id: u64 = id
             .parse()

@@ -393,6 +393,7 @@ async fn home(
 struct PageView {
     c: Chrome,
     id: u64,
+    organisation: String,
     content: String,
     updated: String,
     crumbs: Vec<Entry>,
@@ -433,6 +434,7 @@ async fn page(
     ));
     let view = PageView {
         id,
+        organisation: p.organisation.clone(),
         content: p.content.clone(),
         updated: p.updated.clone(),
         crumbs: entries(&s, s.ancestors(id).into_iter()),
@@ -570,6 +572,8 @@ struct ImprintPage {
     c: Chrome,
     content: String,
     updated: String,
+    /// The region's organisations: name and website.
+    organisations: Vec<(String, String)>,
 }
 
 async fn imprint(
@@ -587,6 +591,20 @@ async fn imprint(
         Ok(None) => (s_t(&s, "imprint").to_owned(), String::new(), String::new()),
         Err(e) => return e.into_response(),
     };
+    let slug = s.slug.clone();
+    let organisations = state
+        .db(move |c| {
+            let Some(tenant) = ankommen_db::tenants::default_tenant(c)? else {
+                return Ok(vec![]);
+            };
+            let r = ankommen_db::portal::region(c, &tenant.id, &slug)?;
+            ankommen_db::portal::organisations(c, &r.id)
+        })
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(_, name, website)| (name, website.unwrap_or_default()))
+        .collect::<Vec<_>>();
     let mut c = Chrome::new(&s, &title, "/imprint", None);
     c.tab = "imprint";
     let tag = data::hash(&[&s.etag, "imprint", &content, &updated]);
@@ -594,6 +612,7 @@ async fn imprint(
         c,
         content,
         updated,
+        organisations,
     };
     html(&headers, &tag, page.render())
 }

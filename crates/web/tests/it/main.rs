@@ -14,6 +14,7 @@ mod persons;
 mod plans;
 mod portal_api;
 mod portal_editor;
+mod portal_pdf;
 mod portal_site;
 mod privacy_pages;
 mod retention;

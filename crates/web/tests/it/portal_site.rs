@@ -69,6 +69,17 @@ async fn arabic_and_farsi_pages_are_right_to_left_and_towns_show_county_pages() 
     let inherited = app.get("/portal/bramsche/de/pages/6", Auth::None).await;
     assert_eq!(inherited.status.as_u16(), 200);
     assert!(inherited.body.contains("Integrationskurs"));
+    // Its PDF too (rendered from the county).
+    let pdf = app.get("/portal/bramsche/fa/pdf?page=5", Auth::None).await;
+    assert_eq!(pdf.status.as_u16(), 200);
+    assert_eq!(pdf.headers["content-type"], "application/pdf");
+    assert_eq!(
+        app.get("/portal/bramsche/fa/pdf?page=99999", Auth::None)
+            .await
+            .status
+            .as_u16(),
+        404
+    );
     // The county does not show a town's pages.
     let county = app.get("/portal/landkreis-osnabrueck/de", Auth::None).await;
     assert!(!county.body.contains("Willkommen in Bramsche"));

@@ -39,6 +39,8 @@ pub struct SitePage {
     pub languages: Vec<String>,
     /// From the county (shown in a town's portal too).
     pub inherited: bool,
+    /// The organisation responsible for the page, if named.
+    pub organisation: String,
     /// Hash of what the page shows: the offline copy is fetched again when it changes.
     pub etag: String,
 }
@@ -133,6 +135,12 @@ fn site_pages(pages: &[(u64, Page)], inherited: bool) -> Vec<SitePage> {
                 etag: hash(&[&p.title, &p.content, &p.last_updated, &languages.join(",")]),
                 languages,
                 inherited,
+                organisation: p
+                    .organization
+                    .get("name")
+                    .and_then(serde_json::Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned(),
             }
         })
         .collect()

@@ -379,7 +379,11 @@ mod tests {
         days[2] = day(&[("08:00", "10:00")], true);
         let p = place(days, false);
         assert_eq!(open_state(&p, 0, 9 * 60), OpenState::Open);
-        assert_eq!(open_state(&p, 0, 12 * 60), OpenState::Closed, "end is exclusive");
+        assert_eq!(
+            open_state(&p, 0, 12 * 60),
+            OpenState::Closed,
+            "end is exclusive"
+        );
         assert_eq!(open_state(&p, 0, 13 * 60), OpenState::Closed);
         assert_eq!(open_state(&p, 0, 17 * 60 + 59), OpenState::Open);
         assert_eq!(open_state(&p, 1, 9 * 60), OpenState::Closed);
