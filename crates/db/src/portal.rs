@@ -201,6 +201,19 @@ pub fn region(conn: &mut Db, tenant_id: &str, slug: &str) -> DbResult<RegionRow>
         .first(conn)?)
 }
 
+/// The county a town region belongs to (its pages show in the town's portal too).
+pub fn county_of(conn: &mut Db, region: &RegionRow) -> DbResult<Option<RegionRow>> {
+    let Some(parent) = &region.parent_region_id else {
+        return Ok(None);
+    };
+    Ok(pr::table
+        .filter(pr::id.eq(parent))
+        .filter(pr::status.ne("archived"))
+        .select(RegionRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
 /// A region's languages in their order, with the code of their source language.
 pub fn languages(conn: &mut Db, region_id: &str) -> DbResult<Vec<(LanguageRow, Option<String>)>> {
     let rows: Vec<(LanguageRow, Option<String>)> = prl::table

@@ -105,13 +105,7 @@ async fn county_of(state: &AppState, region: &str) -> V3Result<Option<String>> {
             let Ok(r) = repo::region(c, &tenant.id, &slug) else {
                 return Ok(None);
             };
-            Ok(match r.parent_region_id {
-                Some(pid) => repo::regions(c, &tenant.id)?
-                    .into_iter()
-                    .find(|p| p.id == pid)
-                    .map(|p| p.slug),
-                None => None,
-            })
+            Ok(repo::county_of(c, &r)?.map(|p| p.slug))
         })
         .await?)
 }

@@ -157,13 +157,7 @@ async fn versions(state: &AppState, slug: &str) -> V3Result<String> {
             let Ok(r) = repo::region(c, &tenant.id, &wanted) else {
                 return Ok(None);
             };
-            let parent = match &r.parent_region_id {
-                Some(pid) => repo::regions(c, &tenant.id)?
-                    .into_iter()
-                    .find(|p| &p.id == pid)
-                    .map(|p| format!("{}:{}", p.id, p.version)),
-                None => None,
-            };
+            let parent = repo::county_of(c, &r)?.map(|p| format!("{}:{}", p.id, p.version));
             Ok(Some(format!(
                 "{}:{}/{}",
                 r.id,
@@ -203,11 +197,9 @@ async fn build(state: &AppState, region: &str, lang: &str, key: &str) -> V3Resul
     let (row, languages, language, pages) = region_pages(state, region, lang, "").await?;
     let mut site = site_pages(&pages, false);
     let mut parent = None;
-    if let Some(pid) = &row.parent_region_id {
-        let (tenant, pid) = (row.tenant_id.clone(), pid.clone());
-        let county = state
-            .db(move |c| Ok(repo::regions(c, &tenant)?.into_iter().find(|r| r.id == pid)))
-            .await?;
+    if row.parent_region_id.is_some() {
+        let town = row.clone();
+        let county = state.db(move |c| repo::county_of(c, &town)).await?;
         if let Some(county) = county {
             // The county's pages in this language, if the county has the language.
             if let Ok((_, _, _, county_pages)) = region_pages(state, &county.slug, lang, "").await {
