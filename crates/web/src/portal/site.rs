@@ -284,7 +284,13 @@ async fn regions(State(state): State<AppState>, headers: HeaderMap) -> Response 
         lang,
         regions: rows.into_iter().map(|r| (r.slug, r.name)).collect(),
     };
-    html(&headers, &data::hash(&[ASSET_VERSION, lang]), page.render())
+    let listed: Vec<&str> = page
+        .regions
+        .iter()
+        .flat_map(|(slug, name)| [slug.as_str(), name.as_str()])
+        .collect();
+    let tag = data::hash(&[ASSET_VERSION, lang, &listed.join("\n")]);
+    html(&headers, &tag, page.render())
 }
 
 #[derive(Template)]
