@@ -570,6 +570,18 @@ pub(crate) fn find<'a>(nodes: &'a [Node], q: &PageQuery) -> V3Result<Option<&'a 
     if let Some(n) = nodes.iter().find(|n| norm(&n.page.path) == norm(path)) {
         return Ok(Some(n));
     }
+    // A full page path of another region or language (`/{region}/{lang}/…`) names no page
+    // here, even if its last segment is a slug this region has too. Shorter paths and bare
+    // slugs are looked up by their last segment, as the CMS does.
+    let head = |p: &str| -> Option<String> {
+        let parts: Vec<&str> = p.trim_matches('/').split('/').collect();
+        (parts.len() >= 3).then(|| format!("{}/{}", parts[0], parts[1]))
+    };
+    if let (Some(asked), Some(here)) = (head(path), nodes.first().and_then(|n| head(&n.page.path)))
+        && asked != here
+    {
+        return Ok(None);
+    }
     let last = |p: &str| {
         p.trim_matches('/')
             .rsplit('/')

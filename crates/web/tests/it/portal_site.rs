@@ -80,6 +80,24 @@ async fn arabic_and_farsi_pages_are_right_to_left_and_towns_show_county_pages() 
             .as_u16(),
         404
     );
+    // A page URL of another region is not a page of this one (same slug or not).
+    for url in [
+        "/bramsche/de/willkommen/",
+        "https://elsewhere.example/bramsche/de/willkommen/",
+    ] {
+        let r = app
+            .get(&format!("/api/v3/melle/de/page/?url={url}"), Auth::None)
+            .await;
+        assert_eq!(r.status.as_u16(), 404, "{url}: {}", r.body);
+        assert!(r.body.contains("\"error\""));
+    }
+    let own = app
+        .get(
+            "/api/v3/melle/de/page/?url=/melle/de/willkommen/",
+            Auth::None,
+        )
+        .await;
+    assert_eq!(own.status.as_u16(), 200);
     // The county does not show a town's pages.
     let county = app.get("/portal/landkreis-osnabrueck/de", Auth::None).await;
     assert!(!county.body.contains("Willkommen in Bramsche"));

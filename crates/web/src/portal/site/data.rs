@@ -29,7 +29,6 @@ pub struct Lang {
 pub struct SitePage {
     pub id: u64,
     pub parent: Option<u64>,
-    pub depth: usize,
     pub title: String,
     pub excerpt: String,
     pub content: String,
@@ -115,19 +114,14 @@ fn day(s: &str) -> String {
 /// Pages by their page id (the same in every language; `parent.id` names it too).
 fn site_pages(pages: &[(u64, Page)], inherited: bool) -> Vec<SitePage> {
     let ids: HashSet<u64> = pages.iter().map(|(id, _)| *id).collect();
-    let mut depth: HashMap<u64, usize> = HashMap::new();
-    // Pages come in tree order (parents first).
     pages
         .iter()
         .map(|(id, p)| {
             let parent = Some(p.parent.id).filter(|id| *id != 0 && ids.contains(id));
-            let d = parent.and_then(|id| depth.get(&id)).map_or(0, |d| d + 1);
-            depth.insert(*id, d);
             let languages: Vec<String> = p.available_languages.keys().cloned().collect();
             SitePage {
                 id: *id,
                 parent,
-                depth: d,
                 title: p.title.clone(),
                 excerpt: p.excerpt.clone(),
                 content: p.content.clone(),
