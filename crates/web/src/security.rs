@@ -12,16 +12,22 @@ use crate::error::AppError;
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
 font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
+/// The public portal's content may show images from the content's own servers (imported
+/// Integreat pages link their CMS's media); nothing else is loosened.
+const PORTAL_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; \
+font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
 /// Adds CSP, anti-framing, no-sniff, referrer and permissions policies; personal data is
 /// never cached (`no-store`) except for static assets.
 pub async fn headers(req: Request, next: Next) -> Response {
     let is_static = req.uri().path().starts_with("/static/");
+    let is_portal = req.uri().path().starts_with("/portal");
     let secure = req.extensions().get::<SecureCookies>().is_some_and(|s| s.0);
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     h.insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
+        HeaderValue::from_static(if is_portal { PORTAL_CSP } else { CSP }),
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(

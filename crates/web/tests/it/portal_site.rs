@@ -588,6 +588,13 @@ async fn the_offline_parts_are_served() {
     let v: Value = serde_json::from_str(&m.body).unwrap();
     assert_eq!(v["dir"], "rtl");
     assert_eq!(v["start_url"], "/portal/landkreis-osnabrueck/fa");
+    // Content images may come from https servers on portal pages only.
+    let page = app.get("/portal/landkreis-osnabrueck/fa", Auth::None).await;
+    let csp = page.headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("img-src 'self' data: https:") && csp.contains("script-src 'self';"));
+    let staff = app.get("/login", Auth::None).await;
+    let csp = staff.headers["content-security-policy"].to_str().unwrap();
+    assert!(!csp.contains("https:"), "{csp}");
     let sw = app.get("/portal/sw.js", Auth::None).await;
     assert_eq!(sw.status.as_u16(), 200);
     assert!(sw.body.contains(ankommen_web::portal::site::ASSET_VERSION));
