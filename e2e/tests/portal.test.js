@@ -10,11 +10,11 @@
 // 6. search with a typo and the feedback form, without JavaScript too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { launch, newContext, screenshot, SCREENSHOT_DIR, DOCS_SCREENSHOT_DIR, BASE_URL } from './helpers.js';
+import { launch, newContext, screenshot, SCREENSHOT_DIR, DOCS_SCREENSHOT_DIR } from './helpers.js';
 
 const UPDATE_DOCS = process.env.UPDATE_DOCS_SCREENSHOTS === '1';
 const COUNTY = '/portal/landkreis-osnabrueck';
@@ -151,7 +151,6 @@ test('portal: the PDF of a Farsi page has its text in reading order', async () =
       page.locator('a[href*="/pdf?page=5"]').click(),
     ]);
     const file = await download.path();
-    const { readFileSync } = await import('node:fs');
     const bytes = readFileSync(file);
     assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
     const text = squash(pdfText(bytes));

@@ -597,20 +597,17 @@ async fn imprint(
         Ok(None) => (s_t(&s, "imprint").to_owned(), String::new(), String::new()),
         Err(e) => return e.into_response(),
     };
-    let slug = s.slug.clone();
-    let organisations = state
-        .db(move |c| {
-            let Some(tenant) = ankommen_db::tenants::default_tenant(c)? else {
-                return Ok(vec![]);
-            };
-            let r = ankommen_db::portal::region(c, &tenant.id, &slug)?;
-            ankommen_db::portal::organisations(c, &r.id)
-        })
+    let region_id = s.region_id.clone();
+    let organisations = match state
+        .db(move |c| ankommen_db::portal::organisations(c, &region_id))
         .await
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(_, name, website)| (name, website.unwrap_or_default()))
-        .collect::<Vec<_>>();
+    {
+        Ok(rows) => rows
+            .into_iter()
+            .map(|(_, name, website)| (name, website.unwrap_or_default()))
+            .collect::<Vec<_>>(),
+        Err(e) => return e.into_response(),
+    };
     let mut c = Chrome::new(&s, &title, "/imprint", None);
     c.tab = "imprint";
     let tag = data::hash(&[&s.etag, "imprint", &content, &updated]);

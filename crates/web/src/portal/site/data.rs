@@ -45,6 +45,8 @@ pub struct SitePage {
 }
 
 pub struct Snapshot {
+    /// The region's row.
+    pub region_id: String,
     pub slug: String,
     pub name: String,
     /// The county a town inherits pages from: (slug, name).
@@ -87,6 +89,19 @@ impl Snapshot {
         }
         out.reverse();
         out
+    }
+
+    /// Dated occurrences not over by `today` (`YYYY-MM-DD`), by start.
+    pub fn upcoming<'a>(&'a self, today: &'a str) -> impl Iterator<Item = &'a Event> {
+        self.occurrences
+            .iter()
+            .filter(move |e| e.event.end_date.as_str() >= today)
+    }
+
+    /// The next dates of event `id` from `today` (its own date if it does not recur).
+    pub fn dates_of<'a>(&'a self, id: u64, today: &'a str) -> impl Iterator<Item = &'a Event> {
+        self.upcoming(today)
+            .filter(move |o| o.event.recurrence_id == Some(id) || o.id == id)
     }
 
     pub fn event(&self, id: u64) -> Option<&Event> {
@@ -271,6 +286,7 @@ async fn build(state: &AppState, region: &str, lang: &str, key: &str) -> V3Resul
         bcp47: l.bcp47_tag.clone(),
     };
     Ok(Snapshot {
+        region_id: row.id.clone(),
         slug: row.slug.clone(),
         name: row.name.clone(),
         parent,

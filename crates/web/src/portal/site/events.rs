@@ -65,12 +65,7 @@ fn row(s: &Snapshot, e: &Event) -> Row {
 /// The next `n` dates from today (for the home page).
 pub fn upcoming(s: &Snapshot, n: usize) -> Vec<Row> {
     let today = ankommen_db::now().date().to_string();
-    s.occurrences
-        .iter()
-        .filter(|e| e.event.end_date >= today)
-        .take(n)
-        .map(|e| row(s, e))
-        .collect()
+    s.upcoming(&today).take(n).map(|e| row(s, e)).collect()
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -179,9 +174,7 @@ pub async fn list(
             // The next eight weeks, and at least the next ten dates.
             let (from, to) = (today.to_string(), (today + Duration::days(56)).to_string());
             page.rows = s
-                .occurrences
-                .iter()
-                .filter(|e| e.event.end_date >= from)
+                .upcoming(&from)
                 .enumerate()
                 .take_while(|(i, e)| *i < 10 || e.event.start_date <= to)
                 .map(|(_, e)| row(&s, e))
@@ -234,13 +227,7 @@ pub async fn one(
         );
     };
     let today = ankommen_db::now().date().to_string();
-    let mut when: Vec<Row> = s
-        .occurrences
-        .iter()
-        .filter(|o| (o.event.recurrence_id == Some(id) || o.id == id) && o.event.end_date >= today)
-        .take(6)
-        .map(|o| row(&s, o))
-        .collect();
+    let mut when: Vec<Row> = s.dates_of(id, &today).take(6).map(|o| row(&s, o)).collect();
     if when.is_empty() {
         when.push(row(&s, e));
     }

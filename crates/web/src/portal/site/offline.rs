@@ -13,6 +13,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde_json::json;
 
+use ankommen_domain::portal::integreat::Event;
+
 use super::data::hash;
 use super::strings::t;
 use super::{ASSET_VERSION, Chrome, html, load};
@@ -129,19 +131,14 @@ async fn list(
             .collect::<Vec<_>>()
             .join(",")
     };
-    let dated = |items: &[&ankommen_domain::portal::integreat::Event]| -> String {
+    let dated = |items: &[&Event]| -> String {
         items
             .iter()
             .map(|e| format!("{}:{}:{}:{}", e.id, e.event.start, e.title, e.last_updated))
             .collect::<Vec<_>>()
             .join(",")
     };
-    let upcoming: Vec<&ankommen_domain::portal::integreat::Event> = s
-        .occurrences
-        .iter()
-        .filter(|e| e.event.end_date >= today)
-        .take(3)
-        .collect();
+    let upcoming: Vec<&Event> = s.upcoming(&today).take(3).collect();
     let mut entries = vec![
         json!({ "url": base, "etag": hash(&[&chrome, &children_of(None), &dated(&upcoming)]) }),
         json!({ "url": format!("{base}/offline"), "etag": chrome }),
@@ -151,11 +148,7 @@ async fn list(
         json!({ "url": "/portal/assets/icon.svg", "etag": ASSET_VERSION }),
     ];
     if !s.events.is_empty() {
-        let all: Vec<&ankommen_domain::portal::integreat::Event> = s
-            .occurrences
-            .iter()
-            .filter(|e| e.event.end_date >= today)
-            .collect();
+        let all: Vec<&Event> = s.upcoming(&today).collect();
         entries.push(
             json!({ "url": format!("{base}/events"), "etag": hash(&[&chrome, &dated(&all)]) }),
         );
@@ -177,14 +170,7 @@ async fn list(
         }));
     }
     for e in &s.events {
-        let next: Vec<&ankommen_domain::portal::integreat::Event> = s
-            .occurrences
-            .iter()
-            .filter(|o| {
-                (o.event.recurrence_id == Some(e.id) || o.id == e.id) && o.event.end_date >= today
-            })
-            .take(6)
-            .collect();
+        let next: Vec<&Event> = s.dates_of(e.id, &today).take(6).collect();
         entries.push(json!({
             "url": format!("{base}/events/{}", e.id),
             "etag": hash(&[&chrome, &e.last_updated, &e.title, &dated(&next)]),
